@@ -1,0 +1,455 @@
+"""Indicator catalogues: loading, validating and describing them.
+
+A catalogue is data (see docs/catalogue-format.md). It is validated in two passes: the JSON
+Schema (shape) and then meaning (unique codes, formulas that parse and name items, no cycles).
+Every refusal says where (a JSON path and the item code) and what, in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from cchc_desktop.assets import resources_dir
+from cchc_desktop.expressions import Expression, ExpressionError, compile_expression
+from cchc_desktop.text import nfc
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+class CatalogueError(ValueError):
+    """A catalogue that cannot be used; ``str()`` says where and what, in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One row of the appendix."""
+
+    code: str
+    stt: str
+    name: str
+    kind: str  # group | value | computed
+    type: str | None  # integer | decimal | percent | choice | text; None for a group
+    unit: str
+    section_code: str
+    position: int  # 0-based order in the whole catalogue
+    choices: tuple[Choice, ...] = ()
+    formula: Expression | None = None
+    note_hint: str = ""
+    min: Decimal | None = None
+    max: Decimal | None = None
+
+    def ref(self) -> str:
+        """How messages name this indicator: Chỉ tiêu “…” (CODE)."""
+        name = self.name if len(self.name) <= 70 else self.name[:69].rstrip() + "…"
+        return f"Chỉ tiêu “{name}” ({self.code})"
+
+    @property
+    def printed_unit(self) -> str:
+        """The unit column as printed: the legend for a coded choice."""
+        if self.type == "choice" and not self.unit:
+            return " ".join(f"{c.label} = {c.code}" for c in self.choices)
+        return self.unit
+
+    @property
+    def editable(self) -> bool:
+        return self.kind == "value"
+
+
+@dataclass(frozen=True)
+class Section:
+    code: str
+    stt: str
+    title: str
+    items: tuple[Item, ...]
+
+    @property
+    def label(self) -> str:
+        """Tab title: "I. Công tác chỉ đạo điều hành CCHC"."""
+        stt = self.stt.strip().rstrip(".")
+        return f"{stt}. {self.title}" if stt else self.title
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    severity: str  # error | warning
+    expression: Expression
+    message: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    id: str
+    version: str
+    title: str
+    description: str
+    document_title: str
+    last_column: str
+    sections: tuple[Section, ...]
+    checks: tuple[Check, ...]
+    digest: str  # SHA-256 of the canonical JSON, ties a report to the exact list it was made on
+    source: dict[str, Any] = field(repr=False, compare=False)
+    by_code: dict[str, Item] = field(repr=False, compare=False)
+    computed_order: tuple[Item, ...] = field(repr=False, compare=False)
+
+    def items(self) -> Iterator[Item]:
+        """Every item in printed order."""
+        for section in self.sections:
+            yield from section.items
+
+    @property
+    def value_items(self) -> list[Item]:
+        return [i for i in self.items() if i.kind == "value"]
+
+    @property
+    def counted_items(self) -> list[Item]:
+        """Items that count towards "filled / total": everything that holds a value."""
+        return [i for i in self.items() if i.kind != "group"]
+
+    def to_public_dict(self) -> dict[str, Any]:
+        """The shape `cchc catalogues show ID --json` prints."""
+        return {
+            "id": self.id,
+            "version": self.version,
+            "title": self.title,
+            "description": self.description,
+            "document": {"title": self.document_title, "last_column": self.last_column},
+            "sections": [
+                {
+                    "code": s.code,
+                    "stt": s.stt,
+                    "title": s.title,
+                    "items": [_item_public(i) for i in s.items],
+                }
+                for s in self.sections
+            ],
+            "checks": [
+                {
+                    "id": c.id,
+                    "severity": c.severity,
+                    "assert": c.expression.source,
+                    "message": c.message,
+                    "items": list(c.items),
+                }
+                for c in self.checks
+            ],
+        }
+
+
+def _item_public(item: Item) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "code": item.code,
+        "stt": item.stt,
+        "name": item.name,
+        "unit": item.printed_unit,
+        "kind": item.kind,
+        "type": item.type,
+    }
+    if item.type == "choice":
+        out["choices"] = [{"code": c.code, "label": c.label} for c in item.choices]
+    if item.formula is not None:
+        out["formula"] = item.formula.source
+    if item.note_hint:
+        out["note_hint"] = item.note_hint
+    return out
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema every catalogue file must satisfy."""
+    with open(resources_dir() / "catalogue.schema.json", encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+def _nfc_tree(value: Any) -> Any:
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, list):
+        return [_nfc_tree(v) for v in value]
+    if isinstance(value, dict):
+        return {nfc(k): _nfc_tree(v) for k, v in value.items()}
+    return value
+
+
+def digest_of(data: dict[str, Any]) -> str:
+    """SHA-256 of the canonical JSON of a catalogue."""
+    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def load_catalogue_file(path: str | Path) -> Catalogue:
+    """Read, validate and build a catalogue from a JSON file."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CatalogueError(f"Tệp danh mục {path.name}: quá lớn ({size} byte).")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CatalogueError(
+            f"Không đọc được tệp danh mục {path}: {exc.strerror or exc}."
+        ) from None
+    return load_catalogue_bytes(raw, source=path.name)
+
+
+def load_catalogue_bytes(raw: bytes, source: str = "danh mục") -> Catalogue:
+    """Parse JSON bytes (UTF-8) and build the catalogue."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CatalogueError(
+            f"Tệp danh mục {source}: không phải văn bản UTF-8 (byte thứ {exc.start})."
+        ) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CatalogueError(
+            f"Tệp danh mục {source}: không phải JSON hợp lệ ở dòng {exc.lineno}, "
+            f"cột {exc.colno} ({exc.msg})."
+        ) from None
+    except RecursionError:
+        raise CatalogueError(f"Tệp danh mục {source}: JSON lồng nhau quá sâu.") from None
+    return load_catalogue(data, source=source)
+
+
+def load_catalogue(data: Any, source: str = "danh mục") -> Catalogue:
+    """Validate a parsed catalogue (dict) against the schema and its meaning, and build it."""
+    try:
+        errors = list(jsonschema.Draft202012Validator(schema()).iter_errors(data))
+    except RecursionError:
+        raise CatalogueError(f"Tệp danh mục {source}: JSON lồng nhau quá sâu.") from None
+    if errors:
+        best = jsonschema.exceptions.best_match(errors)
+        raise CatalogueError(f"Tệp danh mục {source}: {_describe_schema_error(best, data)}")
+    data = _nfc_tree(data)
+    return _build(data, source)
+
+
+def _where(path: list[Any], data: Any) -> str:
+    parts: list[str] = []
+    node = data
+    code = None
+    for key in path:
+        parts.append(f"[{key}]" if isinstance(key, int) else (f".{key}" if parts else str(key)))
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            node = None
+        if isinstance(node, dict) and isinstance(node.get("code"), str):
+            code = node["code"]
+    where = "".join(parts) or "gốc tệp"
+    return f"tại {where}" + (f" (mã {code})" if code else "")
+
+
+_TYPE_NAMES = {
+    "object": "một đối tượng {…}",
+    "array": "một danh sách […]",
+    "string": "một chuỗi chữ",
+    "integer": "một số nguyên",
+    "number": "một số",
+    "boolean": "true hoặc false",
+}
+
+
+def _describe_schema_error(error: jsonschema.ValidationError, data: Any) -> str:
+    where = _where(list(error.absolute_path), data)
+    v, expected, inst = error.validator, error.validator_value, error.instance
+    if v == "required":
+        missing = [k for k in expected if isinstance(inst, dict) and k not in inst]
+        what = f"thiếu trường bắt buộc “{', '.join(missing)}”"
+    elif v == "additionalProperties":
+        extra = sorted(set(inst) - set(error.schema.get("properties", {})))
+        what = f"có trường không được phép “{', '.join(extra)}”"
+    elif v == "enum":
+        what = f"giá trị {inst!r} không hợp lệ; chỉ nhận {', '.join(map(repr, expected))}"
+    elif v == "const":
+        what = f"giá trị phải là {expected!r}, không phải {inst!r}"
+    elif v == "type":
+        what = f"phải là {_TYPE_NAMES.get(str(expected), expected)}, không phải {inst!r:.60}"
+    elif v == "pattern":
+        what = f"giá trị {inst!r:.60} không đúng dạng (mẫu {expected})"
+    elif v in ("minLength", "minItems"):
+        what = "không được để trống" if expected == 1 else f"cần ít nhất {expected} phần tử"
+    elif v in ("maxLength", "maxItems"):
+        what = f"quá dài (tối đa {expected})"
+    elif v in ("minimum", "maximum"):
+        what = f"giá trị {inst!r} nằm ngoài giới hạn ({v} {expected})"
+    elif v == "not" and isinstance(inst, dict) and inst.get("kind") == "group":
+        what = "dòng nhóm (group) không được có type, formula hay choices"
+    elif v == "not" and isinstance(inst, dict) and "formula" in inst:
+        what = "chỉ chỉ tiêu tính toán (kind = computed) mới có formula"
+    elif v == "not" and isinstance(inst, dict) and "choices" in inst:
+        what = "chỉ chỉ tiêu lựa chọn (type = choice) mới có choices"
+    elif v == "oneOf":
+        what = "choices phải là tên một bộ lựa chọn hoặc danh sách {code, label}"
+    else:
+        what = f"không hợp lệ ({error.message[:120]})"
+    return f"{where}: {what}."
+
+
+def _build(data: dict[str, Any], source: str) -> Catalogue:
+    def fail(where: str, what: str) -> CatalogueError:
+        return CatalogueError(f"Tệp danh mục {source}: tại {where}: {what}.")
+
+    choice_sets: dict[str, tuple[Choice, ...]] = {}
+    for name, options in data.get("choice_sets", {}).items():
+        choice_sets[name] = _choices(options, f"choice_sets.{name}", fail)
+
+    seen: dict[str, str] = {}
+    raw_items: list[tuple[dict[str, Any], str, str]] = []
+    for si, section in enumerate(data["sections"]):
+        where = f"sections[{si}]"
+        if section["code"] in seen:
+            raise fail(where, f"mã {section['code']} trùng với {seen[section['code']]}")
+        seen[section["code"]] = where
+        for ii, item in enumerate(section["items"]):
+            iwhere = f"sections[{si}].items[{ii}] (mã {item['code']})"
+            if item["code"] in seen:
+                raise fail(iwhere, f"mã {item['code']} trùng với {seen[item['code']]}")
+            seen[item["code"]] = iwhere
+            raw_items.append((item, section["code"], iwhere))
+
+    kinds = {
+        item["code"]: ("text" if item.get("type") == "text" else "number")
+        for item, _, _ in raw_items
+        if item["kind"] != "group"
+    }
+
+    built: dict[str, Item] = {}
+    for position, (item, section_code, iwhere) in enumerate(raw_items):
+        choices: tuple[Choice, ...] = ()
+        if item.get("type") == "choice":
+            ref = item["choices"]
+            if isinstance(ref, str):
+                if ref not in choice_sets:
+                    raise fail(iwhere, f"không có bộ lựa chọn “{ref}” trong choice_sets")
+                choices = choice_sets[ref]
+            else:
+                choices = _choices(ref, f"{iwhere}.choices", fail)
+        formula = None
+        if item["kind"] == "computed":
+            if item["type"] not in ("integer", "decimal", "percent"):
+                raise fail(iwhere, "chỉ tiêu tính toán phải có type là integer, decimal hoặc percent")
+            try:
+                formula = compile_expression(item["formula"], kinds.get)
+            except ExpressionError as exc:
+                raise fail(f"{iwhere}.formula", str(exc)) from None
+            if item["code"] in formula.names:
+                raise fail(f"{iwhere}.formula", "công thức tham chiếu chính nó")
+        lo, hi = item.get("min"), item.get("max")
+        built[item["code"]] = Item(
+            code=item["code"],
+            stt=item["stt"],
+            name=item["name"].strip(),
+            kind=item["kind"],
+            type=item.get("type"),
+            unit=item.get("unit", ""),
+            section_code=section_code,
+            position=position,
+            choices=choices,
+            formula=formula,
+            note_hint=item.get("note_hint", ""),
+            min=None if lo is None else Decimal(str(lo)),
+            max=None if hi is None else Decimal(str(hi)),
+        )
+
+    sections = tuple(
+        Section(
+            code=s["code"],
+            stt=s["stt"],
+            title=s["title"].strip(),
+            items=tuple(built[i["code"]] for i in s["items"]),
+        )
+        for s in data["sections"]
+    )
+
+    checks: list[Check] = []
+    check_ids: set[str] = set()
+    for ci, check in enumerate(data.get("checks", [])):
+        where = f"checks[{ci}] (id {check['id']})"
+        if check["id"] in check_ids:
+            raise fail(where, f"id {check['id']} bị trùng")
+        check_ids.add(check["id"])
+        try:
+            expr = compile_expression(check["assert"], kinds.get)
+        except ExpressionError as exc:
+            raise fail(f"{where}.assert", str(exc)) from None
+        marked = tuple(check.get("items") or sorted(expr.names))
+        for code in marked:
+            if code not in built:
+                raise fail(f"{where}.items", f"không có chỉ tiêu mã {code}")
+        checks.append(Check(check["id"], check["severity"], expr, check["message"], marked))
+
+    return Catalogue(
+        id=data["id"],
+        version=data["version"],
+        title=data["title"],
+        description=data.get("description", ""),
+        document_title=data["document"]["title"],
+        last_column=data["document"]["last_column"],
+        sections=sections,
+        checks=tuple(checks),
+        digest=digest_of(data),
+        source=data,
+        by_code=built,
+        computed_order=_computed_order(built, fail),
+    )
+
+
+def _choices(options: list[dict[str, Any]], where: str, fail: Any) -> tuple[Choice, ...]:
+    codes = [o["code"] for o in options]
+    if len(set(codes)) != len(codes):
+        raise fail(where, "mã lựa chọn bị trùng")
+    return tuple(Choice(o["code"], o["label"].strip()) for o in options)
+
+
+def _computed_order(items: dict[str, Item], fail: Any) -> tuple[Item, ...]:
+    """Computed items ordered so each comes after the computed items it uses."""
+    order: list[Item] = []
+    state: dict[str, int] = {}  # 1 = visiting, 2 = done
+
+    def visit(item: Item, chain: list[str]) -> None:
+        if state.get(item.code) == 2:
+            return
+        if state.get(item.code) == 1:
+            raise fail(f"công thức của {item.code}", "vòng lặp " + " → ".join([*chain, item.code]))
+        state[item.code] = 1
+        assert item.formula is not None
+        for name in sorted(item.formula.names):
+            dep = items[name]
+            if dep.kind == "computed":
+                visit(dep, [*chain, item.code])
+        state[item.code] = 2
+        order.append(item)
+
+    for item in items.values():
+        if item.kind == "computed":
+            visit(item, [])
+    return tuple(order)
+
+
+@cache
+def builtin_catalogues() -> dict[str, Catalogue]:
+    """The catalogues shipped in resources/catalogues/, by id."""
+    out: dict[str, Catalogue] = {}
+    for path in sorted((resources_dir() / "catalogues").glob("*.json")):
+        catalogue = load_catalogue_file(path)
+        out[catalogue.id] = catalogue
+    return out

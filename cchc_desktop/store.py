@@ -1,0 +1,815 @@
+"""The one API through which reports are read and written.
+
+Every accepted edit is its own committed transaction (WAL, ``synchronous=FULL``), with a row
+in ``history``. A signed-off report is locked by triggers in the database itself; this module
+turns their refusal into :class:`ReportLockedError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from cchc_desktop import migrations
+from cchc_desktop.catalogue import (
+    Catalogue,
+    CatalogueError,
+    Item,
+    builtin_catalogues,
+    load_catalogue,
+    load_catalogue_bytes,
+)
+from cchc_desktop.periods import Period
+from cchc_desktop.rules import Evaluation, Problem, evaluate
+from cchc_desktop.text import nfc
+from cchc_desktop.values import ValueInputError, parse_value
+
+BUSY_TIMEOUT_MS = 5000
+DRAFT = "draft"
+SIGNED = "signed"
+STATUS_LABELS = {DRAFT: "Nháp", SIGNED: "Đã ký"}
+
+
+class StoreError(RuntimeError):
+    """The environment failed (disk full, read-only, locked, corrupt): tell the clerk."""
+
+
+class NotFoundError(LookupError):
+    """No such report, catalogue or item."""
+
+
+class ReportLockedError(PermissionError):
+    """The report is signed off and cannot be changed until it is reopened."""
+
+
+class SignOffRefusedError(ValueError):
+    """Sign-off refused because checks report errors."""
+
+    def __init__(self, message: str, problems: Sequence[Problem]) -> None:
+        super().__init__(message)
+        self.problems = list(problems)
+
+
+def now_iso() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass
+class Entry:
+    value: str | None = None
+    pending: str | None = None
+    note: str = ""
+
+
+@dataclass
+class Report:
+    """A report with its catalogue and entries, as loaded from the store."""
+
+    id: int
+    catalogue: Catalogue
+    agency: str
+    superior: str
+    place: str
+    period: Period
+    report_no: str
+    report_date: date | None
+    status: str
+    signer: str | None
+    signer_title: str | None
+    signed_date: date | None
+    fingerprint: str | None
+    created_at: str
+    updated_at: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    @property
+    def signed(self) -> bool:
+        return self.status == SIGNED
+
+    def stored_values(self) -> dict[str, str | None]:
+        return {code: e.value for code, e in self.entries.items() if e.value is not None}
+
+    def pending_values(self) -> dict[str, str]:
+        return {code: e.pending for code, e in self.entries.items() if e.pending is not None}
+
+    def evaluate(self) -> Evaluation:
+        return evaluate(self.catalogue, self.stored_values(), self.pending_values())
+
+    def note(self, code: str) -> str:
+        entry = self.entries.get(code)
+        return entry.note if entry else ""
+
+    def attachment_line(self) -> str:
+        """ "(Kèm theo Báo cáo số 174/BC-STTTT ngày 15/9/2022 của …)" without the brackets."""
+        number = self.report_no or "……"
+        when = (
+            f"ngày {self.report_date.day}/{self.report_date.month}/{self.report_date.year}"
+            if self.report_date
+            else "ngày …/…/…"
+        )
+        return f"Kèm theo Báo cáo số {number} {when} của {self.agency}"
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """A row of the report list (read from the report table alone, so lists stay fast)."""
+
+    id: int
+    catalogue_id: str
+    agency: str
+    period: Period
+    report_no: str
+    status: str
+    filled: int
+    total: int
+    errors: int
+    warnings: int
+    updated_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "catalogue": self.catalogue_id,
+            "agency": self.agency,
+            "period": self.period.code,
+            "period_label": self.period.label,
+            "report_no": self.report_no,
+            "status": self.status,
+            "filled": self.filled,
+            "total": self.total,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "updated_at": self.updated_at,
+        }
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one accepted edit did, for undo and the status bar."""
+
+    report_id: int
+    code: str
+    old_value: str | None
+    new_value: str | None
+    old_note: str
+    new_note: str
+    at: str
+
+
+_ENV_MESSAGES = (
+    ("database or disk is full", "Ổ đĩa đã đầy, không ghi được dữ liệu. Hãy giải phóng dung lượng."),
+    ("readonly database", "Tệp dữ liệu chỉ cho phép đọc, không ghi được. Kiểm tra quyền ghi."),
+    ("database is locked", "Tệp dữ liệu đang bị một chương trình khác khóa. Hãy thử lại sau."),
+    ("not a database", "Tệp dữ liệu bị hỏng hoặc không phải tệp của CCHC Desktop."),
+    ("malformed", "Tệp dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu."),
+    ("unable to open", "Không mở được tệp dữ liệu. Kiểm tra đường dẫn và quyền truy cập."),
+    ("disk i/o error", "Lỗi đọc/ghi ổ đĩa. Kiểm tra ổ đĩa rồi thử lại."),
+)
+
+
+def environment_message(exc: sqlite3.Error) -> str | None:
+    """A Vietnamese message when an SQLite error is the environment's fault, else None."""
+    text = str(exc).lower()
+    for needle, message in _ENV_MESSAGES:
+        if needle in text:
+            return message
+    return None
+
+
+@contextlib.contextmanager
+def _translate_errors() -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        if "signed off" in str(exc):
+            raise ReportLockedError(
+                "Báo cáo đã ký duyệt nên không thể sửa. Hãy mở lại báo cáo để sửa."
+            ) from None
+        message = environment_message(exc)
+        if message is not None:
+            raise StoreError(message) from exc
+        raise
+
+
+class Store:
+    """Reports in one SQLite file. Open with :meth:`open`; close when done."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.path = path
+        self._catalogues: dict[str, Catalogue] = {}
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path | None, *, readonly: bool = False) -> Store:
+        """Open (creating and migrating if needed) the database at ``path``; None = memory."""
+        with _translate_errors():
+            if path is None or str(path) == ":memory:":
+                conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                resolved = None
+            else:
+                resolved = Path(path)
+                if not readonly:
+                    resolved.parent.mkdir(parents=True, exist_ok=True)
+                uri = f"{resolved.resolve().as_uri()}?mode={'ro' if readonly else 'rwc'}"
+                conn = sqlite3.connect(
+                    uri, uri=True, isolation_level=None, check_same_thread=False
+                )
+            try:
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                conn.execute("PRAGMA foreign_keys = ON")
+                if not readonly:
+                    if resolved is not None:
+                        conn.execute("PRAGMA journal_mode = WAL")
+                    conn.execute("PRAGMA synchronous = FULL")
+                    migrations.migrate(conn)
+                elif migrations.current_version(conn) > migrations.latest_version():
+                    raise migrations.DatabaseTooNewError("Tệp dữ liệu mới hơn chương trình.")
+            except BaseException:
+                conn.close()
+                raise
+        return cls(conn, resolved)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction. IMMEDIATE takes the write lock up front, so a second
+        process waits (busy timeout) instead of failing half-way through."""
+        with _translate_errors():
+            if self.conn.in_transaction:  # nested: a savepoint, as sqlite-utils does
+                with self.db.atomic():
+                    yield self.conn
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    # -- catalogues --------------------------------------------------------------------------
+
+    def _remember_catalogue(self, catalogue: Catalogue, origin: str) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO catalogues (digest, id, version, title, body, origin,"
+            " installed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                catalogue.digest,
+                catalogue.id,
+                catalogue.version,
+                catalogue.title,
+                json.dumps(catalogue.source, ensure_ascii=False),
+                origin,
+                now_iso(),
+            ),
+        )
+        self._catalogues[catalogue.digest] = catalogue
+
+    def catalogues(self) -> list[Catalogue]:
+        """Catalogues a new report can use: built-in ones, and the newest import of each id."""
+        chosen: dict[str, Catalogue] = dict(builtin_catalogues())
+        rows = self.conn.execute(
+            "SELECT digest FROM catalogues WHERE origin = 'imported' ORDER BY installed_at, rowid"
+        ).fetchall()
+        for (digest,) in rows:
+            catalogue = self.catalogue_by_digest(digest)
+            chosen[catalogue.id] = catalogue
+        return sorted(chosen.values(), key=lambda c: c.id)
+
+    def catalogue(self, catalogue_id: str) -> Catalogue:
+        """The current catalogue with this id."""
+        for catalogue in self.catalogues():
+            if catalogue.id == catalogue_id:
+                return catalogue
+        known = ", ".join(c.id for c in self.catalogues())
+        raise NotFoundError(f"Không có danh mục “{catalogue_id}”. Các danh mục hiện có: {known}.")
+
+    def catalogue_by_digest(self, digest: str) -> Catalogue:
+        cached = self._catalogues.get(digest)
+        if cached is not None:
+            return cached
+        for catalogue in builtin_catalogues().values():
+            if catalogue.digest == digest:
+                self._catalogues[digest] = catalogue
+                return catalogue
+        row = self.conn.execute("SELECT body FROM catalogues WHERE digest = ?", (digest,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"Không tìm thấy danh mục có dấu {digest[:12]}.")
+        catalogue = load_catalogue(json.loads(row[0]), source="danh mục đã cài")
+        self._catalogues[digest] = catalogue
+        return catalogue
+
+    def import_catalogue(self, path: str | Path) -> Catalogue:
+        """Install a catalogue file; it becomes the current one for its id."""
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as exc:
+            raise CatalogueError(f"Không đọc được tệp {path}: {exc.strerror or exc}.") from None
+        catalogue = load_catalogue_bytes(raw, source=Path(path).name)
+        with self.atomic():
+            self.conn.execute(
+                "DELETE FROM catalogues WHERE digest = ? AND origin = 'imported'",
+                (catalogue.digest,),
+            )
+            self._remember_catalogue(catalogue, "imported")
+            self.conn.execute(
+                "UPDATE catalogues SET origin = 'imported', installed_at = ? WHERE digest = ?",
+                (now_iso(), catalogue.digest),
+            )
+        return catalogue
+
+    # -- agencies ------------------------------------------------------------------------------
+
+    def agencies(self) -> list[dict[str, Any]]:
+        return [
+            {"id": r[0], "name": r[1], "superior": r[2], "place": r[3]}
+            for r in self.conn.execute(
+                "SELECT id, name, superior, place FROM agencies ORDER BY name"
+            )
+        ]
+
+    def save_agency(self, name: str, superior: str = "", place: str = "") -> None:
+        """Add or update an agency in the pick list (names are data; they get renamed)."""
+        name = _required_text(name, "Tên cơ quan")
+        with self.atomic():
+            self.conn.execute(
+                "INSERT INTO agencies (name, superior, place) VALUES (?, ?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET superior = excluded.superior,"
+                " place = excluded.place",
+                (name, nfc(superior).strip(), nfc(place).strip()),
+            )
+
+    # -- reports -----------------------------------------------------------------------------
+
+    def create_report(
+        self,
+        catalogue_id: str,
+        agency: str,
+        period: str | Period,
+        report_no: str = "",
+        report_date: date | None = None,
+        *,
+        superior: str | None = None,
+        place: str | None = None,
+    ) -> int:
+        """Create a draft report and return its id."""
+        catalogue = self.catalogue(catalogue_id)
+        agency = _required_text(agency, "Tên cơ quan")
+        period = period if isinstance(period, Period) else Period.parse(period)
+        known = self.conn.execute(
+            "SELECT superior, place FROM agencies WHERE name = ?", (agency,)
+        ).fetchone()
+        superior = nfc(superior if superior is not None else (known[0] if known else "")).strip()
+        place = nfc(place if place is not None else (known[1] if known else "")).strip()
+        evaluation = evaluate(catalogue, {})
+        stamp = now_iso()
+        with self.atomic():
+            self._remember_catalogue(catalogue, "builtin")
+            self.conn.execute(
+                "INSERT OR IGNORE INTO agencies (name, superior, place) VALUES (?, ?, ?)",
+                (agency, superior, place),
+            )
+            cursor = self.conn.execute(
+                "INSERT INTO reports (catalogue_id, catalogue_digest, agency, superior, place,"
+                " period, report_no, report_date, filled, total, errors, warnings,"
+                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    catalogue.id,
+                    catalogue.digest,
+                    agency,
+                    superior,
+                    place,
+                    period.code,
+                    nfc(report_no or "").strip(),
+                    report_date.isoformat() if report_date else None,
+                    evaluation.filled,
+                    evaluation.total,
+                    len(evaluation.errors),
+                    len(evaluation.warnings),
+                    stamp,
+                    stamp,
+                ),
+            )
+            report_id = int(cursor.lastrowid or 0)
+            self._log(report_id, None, "status", None, DRAFT, stamp)
+        return report_id
+
+    _SUMMARY_SQL = (
+        "SELECT id, catalogue_id, agency, period, report_no, status, filled, total, errors,"
+        " warnings, updated_at FROM reports"
+    )
+
+    def reports(self, text: str = "") -> list[ReportSummary]:
+        """Every report, newest period first; ``text`` filters by agency, period or number."""
+        sql = self._SUMMARY_SQL
+        args: tuple[Any, ...] = ()
+        if text.strip():
+            sql += " WHERE agency LIKE ? OR period LIKE ? OR report_no LIKE ? OR catalogue_id LIKE ?"
+            like = f"%{nfc(text.strip())}%"
+            args = (like, like, like, like)
+        sql += " ORDER BY period DESC, agency, id"
+        with _translate_errors():
+            return [_summary(r) for r in self.conn.execute(sql, args)]
+
+    def summary(self, report_id: int) -> ReportSummary:
+        with _translate_errors():
+            row = self.conn.execute(self._SUMMARY_SQL + " WHERE id = ?", (report_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"Không có báo cáo số {report_id}.")
+        return _summary(row)
+
+    def report(self, report_id: int) -> Report:
+        """Load a report with all its entries."""
+        with _translate_errors():
+            row = self.conn.execute(
+                "SELECT id, catalogue_digest, agency, superior, place, period, report_no,"
+                " report_date, status, signer, signer_title, signed_date, fingerprint,"
+                " created_at, updated_at FROM reports WHERE id = ?",
+                (report_id,),
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"Không có báo cáo số {report_id}.")
+            entries = {
+                code: Entry(value, pending, note)
+                for code, value, pending, note in self.conn.execute(
+                    "SELECT code, value, pending, note FROM entries WHERE report_id = ?",
+                    (report_id,),
+                )
+            }
+        return Report(
+            id=row[0],
+            catalogue=self.catalogue_by_digest(row[1]),
+            agency=row[2],
+            superior=row[3],
+            place=row[4],
+            period=Period.parse(row[5]),
+            report_no=row[6],
+            report_date=date.fromisoformat(row[7]) if row[7] else None,
+            status=row[8],
+            signer=row[9],
+            signer_title=row[10],
+            signed_date=date.fromisoformat(row[11]) if row[11] else None,
+            fingerprint=row[12],
+            created_at=row[13],
+            updated_at=row[14],
+            entries=entries,
+        )
+
+    def delete_report(self, report_id: int) -> None:
+        report = self.report(report_id)
+        if report.signed:
+            raise ReportLockedError("Báo cáo đã ký duyệt, không xóa được. Hãy mở lại trước.")
+        with self.atomic():
+            self.conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
+
+    def update_details(
+        self,
+        report_id: int,
+        *,
+        agency: str | None = None,
+        superior: str | None = None,
+        place: str | None = None,
+        report_no: str | None = None,
+        report_date: date | None | str = "",
+    ) -> None:
+        """Change the heading details of a draft (``report_date=""`` leaves the date alone)."""
+        fields: dict[str, Any] = {}
+        if agency is not None:
+            fields["agency"] = _required_text(agency, "Tên cơ quan")
+        if superior is not None:
+            fields["superior"] = nfc(superior).strip()
+        if place is not None:
+            fields["place"] = nfc(place).strip()
+        if report_no is not None:
+            fields["report_no"] = nfc(report_no).strip()
+        if report_date != "":
+            fields["report_date"] = report_date.isoformat() if isinstance(report_date, date) else None
+        if not fields:
+            return
+        stamp = now_iso()
+        with self.atomic():
+            self._require_draft(report_id)
+            old = self.conn.execute(
+                f"SELECT {', '.join(fields)} FROM reports WHERE id = ?", (report_id,)
+            ).fetchone()
+            assignments = ", ".join(f"{k} = ?" for k in fields)
+            self.conn.execute(
+                f"UPDATE reports SET {assignments}, updated_at = ? WHERE id = ?",
+                (*fields.values(), stamp, report_id),
+            )
+            for (key, new), previous in zip(fields.items(), old, strict=True):
+                if previous != new:
+                    self._log(report_id, key, "meta", previous, new, stamp)
+
+    # -- entries -----------------------------------------------------------------------------
+
+    def set_value(
+        self, report_id: int, code: str, raw: str | None, note: str | None = None
+    ) -> Change:
+        """Parse and save one value (and optionally its note) in its own transaction.
+
+        Raises ValueInputError (nothing saved) when the value cannot be accepted.
+        """
+        report = self.report(report_id)
+        item = _item(report.catalogue, code)
+        value = parse_value(item, raw)
+        return self._write_entries(report, [(item, value, None, note)])[0]
+
+    def set_pending(self, report_id: int, code: str, raw: str) -> Change:
+        """Keep what the clerk typed although it cannot be accepted: it stays marked as an error
+        (and blocks sign-off) until corrected, and is never lost."""
+        report = self.report(report_id)
+        item = _item(report.catalogue, code)
+        if not item.editable:
+            raise ValueInputError(f"{item.ref()} không nhập được.")
+        entry = report.entries.get(code, Entry())
+        return self._write_entries(report, [(item, entry.value, nfc(raw), None)])[0]
+
+    def set_note(self, report_id: int, code: str, note: str) -> Change:
+        """Save a note exactly as typed (NFC)."""
+        report = self.report(report_id)
+        item = _item(report.catalogue, code, allow_any=True)
+        entry = report.entries.get(code, Entry())
+        return self._write_entries(report, [(item, entry.value, entry.pending, note)])[0]
+
+    def set_many(
+        self, report_id: int, rows: Iterable[tuple[str, str | None, str | None]]
+    ) -> list[Change]:
+        """Set many (code, raw value, note) rows: all or nothing. A bad row raises
+        ValueInputError naming the row (1-based) and nothing is saved."""
+        report = self.report(report_id)
+        if report.signed:
+            raise ReportLockedError("Báo cáo đã ký duyệt nên không thể sửa. Hãy mở lại để sửa.")
+        prepared = []
+        seen: dict[str, int] = {}
+        for number, (code, raw, note) in enumerate(rows, start=1):
+            try:
+                if code in seen:
+                    raise ValueInputError(f"mã {code} đã có ở dòng {seen[code]}")
+                seen[code] = number
+                item = _item(report.catalogue, code, allow_any=note is not None and not raw)
+                value = parse_value(item, raw) if item.editable else None
+            except (ValueInputError, NotFoundError) as exc:
+                raise ValueInputError(f"Dòng {number}: {exc}") from None
+            prepared.append((item, value, None, note))
+        return self._write_entries(report, prepared)
+
+    def _write_entries(
+        self,
+        report: Report,
+        rows: Sequence[tuple[Item, str | None, str | None, str | None]],
+    ) -> list[Change]:
+        if report.signed:
+            raise ReportLockedError("Báo cáo đã ký duyệt nên không thể sửa. Hãy mở lại để sửa.")
+        stamp = now_iso()
+        changes = []
+        with self.atomic():
+            current = {
+                code: Entry(value, pending, note)
+                for code, value, pending, note in self.conn.execute(
+                    "SELECT code, value, pending, note FROM entries WHERE report_id = ?",
+                    (report.id,),
+                )
+            }
+            for item, value, pending, note in rows:
+                old = current.get(item.code, Entry())
+                new_note = old.note if note is None else nfc(note)
+                self.conn.execute(
+                    "INSERT INTO entries (report_id, code, value, pending, note, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(report_id, code) DO UPDATE SET"
+                    " value = excluded.value, pending = excluded.pending, note = excluded.note,"
+                    " updated_at = excluded.updated_at",
+                    (report.id, item.code, value, pending, new_note, stamp),
+                )
+                if old.value != value:
+                    self._log(report.id, item.code, "value", old.value, value, stamp)
+                if old.pending != pending and pending is not None:
+                    self._log(report.id, item.code, "pending", old.pending, pending, stamp)
+                if old.note != new_note:
+                    self._log(report.id, item.code, "note", old.note, new_note, stamp)
+                current[item.code] = Entry(value, pending, new_note)
+                changes.append(
+                    Change(report.id, item.code, old.value, value, old.note, new_note, stamp)
+                )
+            evaluation = evaluate(
+                report.catalogue,
+                {c: e.value for c, e in current.items()},
+                {c: e.pending for c, e in current.items() if e.pending is not None},
+            )
+            self.conn.execute(
+                "UPDATE reports SET filled = ?, total = ?, errors = ?, warnings = ?,"
+                " updated_at = ? WHERE id = ?",
+                (
+                    evaluation.filled,
+                    evaluation.total,
+                    len(evaluation.errors),
+                    len(evaluation.warnings),
+                    stamp,
+                    report.id,
+                ),
+            )
+        return changes
+
+    def _log(
+        self,
+        report_id: int,
+        code: str | None,
+        field_name: str,
+        old: str | None,
+        new: str | None,
+        stamp: str,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO history (report_id, code, field, old, new, at) VALUES (?, ?, ?, ?, ?, ?)",
+            (report_id, code, field_name, old, new, stamp),
+        )
+
+    def history(self, report_id: int) -> list[dict[str, Any]]:
+        """Every change to a report, oldest first."""
+        cols = ("id", "code", "field", "old", "new", "at")
+        return [
+            dict(zip(cols, row, strict=True))
+            for row in self.conn.execute(
+                "SELECT id, code, field, old, new, at FROM history WHERE report_id = ? ORDER BY id",
+                (report_id,),
+            )
+        ]
+
+    # -- checks, sign-off ----------------------------------------------------------------------
+
+    def validate(self, report_id: int) -> Evaluation:
+        """Computed values and problems, plus a tamper error when a signed report no longer
+        matches its fingerprint."""
+        report = self.report(report_id)
+        evaluation = report.evaluate()
+        if report.signed and not self.fingerprint_matches(report):
+            evaluation.problems.insert(0, tamper_problem())
+        return evaluation
+
+    def sign_off(
+        self, report_id: int, signer: str, title: str, signed_date: date | None = None
+    ) -> str:
+        """Sign off a report: refused while any check is an error. Returns the fingerprint."""
+        signer = _required_text(signer, "Người ký")
+        title = _required_text(title, "Chức vụ người ký")
+        signed_date = signed_date or date.today()
+        report = self.report(report_id)
+        if report.signed:
+            raise ReportLockedError("Báo cáo đã được ký duyệt rồi.")
+        evaluation = report.evaluate()
+        if evaluation.errors:
+            raise SignOffRefusedError(
+                f"Chưa ký duyệt được: còn {len(evaluation.errors)} lỗi cần sửa.",
+                evaluation.errors,
+            )
+        report.signer, report.signer_title, report.signed_date = signer, title, signed_date
+        fingerprint = compute_fingerprint(report)
+        stamp = now_iso()
+        with self.atomic():
+            cursor = self.conn.execute(
+                "UPDATE reports SET status = 'signed', signer = ?, signer_title = ?,"
+                " signed_date = ?, fingerprint = ?, updated_at = ?"
+                " WHERE id = ? AND status = 'draft' AND updated_at = ?",
+                (
+                    signer,
+                    title,
+                    signed_date.isoformat(),
+                    fingerprint,
+                    stamp,
+                    report_id,
+                    report.updated_at,
+                ),
+            )
+            if cursor.rowcount != 1:  # changed by someone else since we read it
+                raise StoreError("Báo cáo vừa được sửa ở nơi khác. Hãy kiểm tra lại rồi ký.")
+            self._log(report_id, None, "status", DRAFT, f"{SIGNED} {fingerprint}", stamp)
+        return fingerprint
+
+    def reopen(self, report_id: int) -> None:
+        """Return a signed-off report to draft; recorded in the history."""
+        report = self.report(report_id)
+        if not report.signed:
+            raise ValueError("Báo cáo đang là bản nháp, không cần mở lại.")
+        stamp = now_iso()
+        with self.atomic():
+            self.conn.execute(
+                "UPDATE reports SET status = 'draft', signer = NULL, signer_title = NULL,"
+                " signed_date = NULL, fingerprint = NULL, updated_at = ? WHERE id = ?",
+                (stamp, report_id),
+            )
+            self._log(
+                report_id, None, "status", f"{SIGNED} {report.fingerprint}", DRAFT, stamp
+            )
+
+    def fingerprint_matches(self, report: Report) -> bool:
+        return report.fingerprint is not None and report.fingerprint == compute_fingerprint(report)
+
+    def _require_draft(self, report_id: int) -> None:
+        row = self.conn.execute("SELECT status FROM reports WHERE id = ?", (report_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"Không có báo cáo số {report_id}.")
+        if row[0] == SIGNED:
+            raise ReportLockedError("Báo cáo đã ký duyệt nên không thể sửa. Hãy mở lại để sửa.")
+
+
+def tamper_problem() -> Problem:
+    return Problem(
+        "error",
+        (),
+        "Nội dung báo cáo không còn khớp với bản đã ký (dấu kiểm tra SHA-256 khác): "
+        "dữ liệu đã bị sửa bên ngoài chương trình.",
+        "dau-ky",
+    )
+
+
+def canonical_content(report: Report) -> dict[str, Any]:
+    """What a fingerprint covers: the heading, the signer and every value and note."""
+    entries = [
+        [code, entry.value, entry.note]
+        for code, entry in sorted(report.entries.items())
+        if entry.value is not None or entry.note
+    ]
+    return {
+        "catalogue": report.catalogue.id,
+        "catalogue_digest": report.catalogue.digest,
+        "agency": report.agency,
+        "superior": report.superior,
+        "place": report.place,
+        "period": report.period.code,
+        "report_no": report.report_no,
+        "report_date": report.report_date.isoformat() if report.report_date else None,
+        "signer": report.signer,
+        "signer_title": report.signer_title,
+        "signed_date": report.signed_date.isoformat() if report.signed_date else None,
+        "entries": entries,
+    }
+
+
+def compute_fingerprint(report: Report) -> str:
+    """SHA-256 over the canonical JSON of the report's content."""
+    text = json.dumps(
+        canonical_content(report), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def short_fingerprint(fingerprint: str) -> str:
+    """The first 16 hex digits in groups of four, for footers: 3F2A-91C0-…"""
+    head = fingerprint[:16].upper()
+    return "-".join(head[i : i + 4] for i in range(0, 16, 4))
+
+
+def _summary(row: Sequence[Any]) -> ReportSummary:
+    return ReportSummary(
+        id=row[0],
+        catalogue_id=row[1],
+        agency=row[2],
+        period=Period.parse(row[3]),
+        report_no=row[4],
+        status=row[5],
+        filled=row[6],
+        total=row[7],
+        errors=row[8],
+        warnings=row[9],
+        updated_at=row[10],
+    )
+
+
+def _item(catalogue: Catalogue, code: str, *, allow_any: bool = False) -> Item:
+    item = catalogue.by_code.get(code.strip())
+    if item is None:
+        raise NotFoundError(f"Danh mục {catalogue.id} không có chỉ tiêu mã “{code}”.")
+    if not allow_any and not item.editable:
+        kind = "dòng tiêu đề nhóm" if item.kind == "group" else "chỉ tiêu được tính tự động"
+        raise ValueInputError(f"{item.ref()} là {kind}, không nhập số liệu trực tiếp.")
+    return item
+
+
+def _required_text(text: str | None, field_name: str) -> str:
+    cleaned = nfc(text or "").strip()
+    if not cleaned:
+        raise ValueInputError(f"{field_name} không được để trống.")
+    if len(cleaned) > 300:
+        raise ValueInputError(f"{field_name} dài quá 300 ký tự.")
+    return cleaned
