@@ -1,4 +1,4 @@
-"""Where the bundled data folders (resources/, db/, ui/) are, in a checkout or an installed wheel."""
+"""Where the bundled folders (resources/, db/, ui/) are: in a checkout or an installed wheel."""
 
 from __future__ import annotations
 

@@ -346,7 +346,9 @@ def _build(data: dict[str, Any], source: str) -> Catalogue:
         formula = None
         if item["kind"] == "computed":
             if item["type"] not in ("integer", "decimal", "percent"):
-                raise fail(iwhere, "chỉ tiêu tính toán phải có type là integer, decimal hoặc percent")
+                raise fail(
+                    iwhere, "chỉ tiêu tính toán phải có type là integer, decimal hoặc percent"
+                )
             try:
                 formula = compile_expression(item["formula"], kinds.get)
             except ExpressionError as exc:

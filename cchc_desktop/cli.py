@@ -283,7 +283,9 @@ def read_values_csv(path: str) -> list[tuple[str, str | None, str | None]]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > 3:
-            raise ValueInputError(f"Dòng {number}: có {len(row)} cột, chỉ được 3 (code,value,note).")
+            raise ValueInputError(
+                f"Dòng {number}: có {len(row)} cột, chỉ được 3 (code,value,note)."
+            )
         code = row[0].strip()
         value = row[1] if len(row) > 1 else ""
         note = row[2] if len(row) > 2 else None
@@ -299,7 +301,7 @@ def cmd_set(store: Store, args: argparse.Namespace) -> int:
         print(f"Đã lưu {len(changes)} dòng.")
         return EXIT_OK
     if not args.code or args.value is None:
-        raise UsageError("Cần CODE và VALUE (VALUE rỗng \"\" để xóa), hoặc --file.")
+        raise UsageError('Cần CODE và VALUE (VALUE rỗng "" để xóa), hoặc --file.')
     report = store.report(args.id)
     item = report.catalogue.by_code.get(args.code)
     if item is not None and item.kind == "group" and args.note is not None and not args.value:
@@ -354,7 +356,9 @@ def cmd_history(store: Store, args: argparse.Namespace) -> int:
         _print_json(rows)
     else:
         for row in rows:
-            print(f"{row['at']}\t{row['code'] or ''}\t{row['field']}\t{row['old']!r} → {row['new']!r}")
+            print(
+                f"{row['at']}\t{row['code'] or ''}\t{row['field']}\t{row['old']!r} → {row['new']!r}"
+            )
     return EXIT_OK
 
 

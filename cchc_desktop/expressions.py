@@ -114,9 +114,7 @@ class Expression:
         return f"Expression({self.source!r})"
 
 
-def compile_expression(
-    source: str, known: Callable[[str], str | None] | None = None
-) -> Expression:
+def compile_expression(source: str, known: Callable[[str], str | None] | None = None) -> Expression:
     """Parse and check an expression.
 
     ``known(name)`` returns ``"number"``, ``"text"`` or None (unknown) for an item code; text
@@ -236,11 +234,11 @@ def _eval(node: ast.expr, env: Env) -> Value:
     if isinstance(node, ast.Compare):
         left = _eval(node.left, env)
         result: Value = True
-        for op, comp in zip(node.ops, node.comparators, strict=True):
+        for cmp_op, comp in zip(node.ops, node.comparators, strict=True):
             right = _eval(comp, env)
             if left is None or right is None:
                 return None
-            if not _compare(type(op), left, right):
+            if not _compare(type(cmp_op), left, right):
                 result = False
             left = right
         return result

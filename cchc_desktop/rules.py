@@ -95,12 +95,12 @@ def evaluate(
         values[item.code] = None if result is None else canonical_number(result)
 
     for code, raw in (pending or {}).items():
-        item = catalogue.by_code.get(code)
-        if item is None:
+        pending_item = catalogue.by_code.get(code)
+        if pending_item is None:
             continue
         try:
-            parse_value(item, raw)
-            message = f"{item.ref()}: “{raw}” chưa được lưu."
+            parse_value(pending_item, raw)
+            message = f"{pending_item.ref()}: “{raw}” chưa được lưu."
         except ValueInputError as exc:
             message = str(exc)
         evaluation.problems.append(Problem(ERROR, (code,), message, "nhap-sai"))
@@ -114,7 +114,9 @@ def evaluate(
             )
             continue
         if outcome is False or (isinstance(outcome, Decimal) and outcome == 0):
-            evaluation.problems.append(Problem(check.severity, check.items, check.message, check.id))
+            evaluation.problems.append(
+                Problem(check.severity, check.items, check.message, check.id)
+            )
 
     counted = catalogue.counted_items
     evaluation.total = len(counted)

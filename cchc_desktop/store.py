@@ -166,7 +166,10 @@ class Change:
 
 
 _ENV_MESSAGES = (
-    ("database or disk is full", "Ổ đĩa đã đầy, không ghi được dữ liệu. Hãy giải phóng dung lượng."),
+    (
+        "database or disk is full",
+        "Ổ đĩa đã đầy, không ghi được dữ liệu. Hãy giải phóng dung lượng.",
+    ),
     ("readonly database", "Tệp dữ liệu chỉ cho phép đọc, không ghi được. Kiểm tra quyền ghi."),
     ("database is locked", "Tệp dữ liệu đang bị một chương trình khác khóa. Hãy thử lại sau."),
     ("not a database", "Tệp dữ liệu bị hỏng hoặc không phải tệp của CCHC Desktop."),
@@ -223,9 +226,7 @@ class Store:
                 if not readonly:
                     resolved.parent.mkdir(parents=True, exist_ok=True)
                 uri = f"{resolved.resolve().as_uri()}?mode={'ro' if readonly else 'rwc'}"
-                conn = sqlite3.connect(
-                    uri, uri=True, isolation_level=None, check_same_thread=False
-                )
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
             try:
                 conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 conn.execute("PRAGMA foreign_keys = ON")
@@ -313,7 +314,9 @@ class Store:
             if catalogue.digest == digest:
                 self._catalogues[digest] = catalogue
                 return catalogue
-        row = self.conn.execute("SELECT body FROM catalogues WHERE digest = ?", (digest,)).fetchone()
+        row = self.conn.execute(
+            "SELECT body FROM catalogues WHERE digest = ?", (digest,)
+        ).fetchone()
         if row is None:
             raise NotFoundError(f"Không tìm thấy danh mục có dấu {digest[:12]}.")
         catalogue = load_catalogue(json.loads(row[0]), source="danh mục đã cài")
@@ -425,7 +428,9 @@ class Store:
         sql = self._SUMMARY_SQL
         args: tuple[Any, ...] = ()
         if text.strip():
-            sql += " WHERE agency LIKE ? OR period LIKE ? OR report_no LIKE ? OR catalogue_id LIKE ?"
+            sql += (
+                " WHERE agency LIKE ? OR period LIKE ? OR report_no LIKE ? OR catalogue_id LIKE ?"
+            )
             like = f"%{nfc(text.strip())}%"
             args = (like, like, like, like)
         sql += " ORDER BY period DESC, agency, id"
@@ -491,7 +496,7 @@ class Store:
         superior: str | None = None,
         place: str | None = None,
         report_no: str | None = None,
-        report_date: date | None | str = "",
+        report_date: date | str | None = "",
     ) -> None:
         """Change the heading details of a draft (``report_date=""`` leaves the date alone)."""
         fields: dict[str, Any] = {}
@@ -504,7 +509,9 @@ class Store:
         if report_no is not None:
             fields["report_no"] = nfc(report_no).strip()
         if report_date != "":
-            fields["report_date"] = report_date.isoformat() if isinstance(report_date, date) else None
+            fields["report_date"] = (
+                report_date.isoformat() if isinstance(report_date, date) else None
+            )
         if not fields:
             return
         stamp = now_iso()
@@ -718,9 +725,7 @@ class Store:
                 " signed_date = NULL, fingerprint = NULL, updated_at = ? WHERE id = ?",
                 (stamp, report_id),
             )
-            self._log(
-                report_id, None, "status", f"{SIGNED} {report.fingerprint}", DRAFT, stamp
-            )
+            self._log(report_id, None, "status", f"{SIGNED} {report.fingerprint}", DRAFT, stamp)
 
     def fingerprint_matches(self, report: Report) -> bool:
         return report.fingerprint is not None and report.fingerprint == compute_fingerprint(report)

@@ -95,7 +95,7 @@ def format_number(value: Decimal | str) -> str:
     text = canonical_number(number)
     sign = "-" if text.startswith("-") else ""
     whole, _, frac = text.lstrip("-").partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
