@@ -52,10 +52,14 @@ class Item:
     note_hint: str = ""
     min: Decimal | None = None
     max: Decimal | None = None
+    parent: str = ""  # the numbered row an unnumbered one belongs to, to tell "- Cấp tỉnh" apart
 
     def ref(self) -> str:
-        """How messages name this indicator: Chỉ tiêu “…” (CODE)."""
-        name = self.name if len(self.name) <= 70 else self.name[:69].rstrip() + "…"
+        """How messages name this indicator: Chỉ tiêu “…” (CODE), with its parent row when the
+        name alone is ambiguous ("- Cấp tỉnh" appears under several headings)."""
+        name = _shorten(self.name, 70)
+        if self.parent and len(self.name) < 40:
+            return f"Chỉ tiêu “{name}” thuộc “{_shorten(self.parent, 50)}” ({self.code})"
         return f"Chỉ tiêu “{name}” ({self.code})"
 
     @property
@@ -68,6 +72,18 @@ class Item:
     @property
     def editable(self) -> bool:
         return self.kind == "value"
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _is_numbered(stt: str) -> bool:
+    """A row with its own number (1, 1.3.1., IV) rather than "- ", "" or "Trong đó"."""
+    return any(ch.isdigit() for ch in stt) or stt.strip().rstrip(".") in _ROMAN
+
+
+_ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 
 
 @dataclass(frozen=True)
@@ -333,7 +349,14 @@ def _build(data: dict[str, Any], source: str) -> Catalogue:
     }
 
     built: dict[str, Item] = {}
+    parent, parent_section = "", ""
     for position, (item, section_code, iwhere) in enumerate(raw_items):
+        if section_code != parent_section:
+            parent, parent_section = "", section_code
+        if _is_numbered(item["stt"]):
+            parent, own_parent = item["name"].strip(), ""
+        else:
+            own_parent = parent
         choices: tuple[Choice, ...] = ()
         if item.get("type") == "choice":
             ref = item["choices"]
@@ -370,6 +393,7 @@ def _build(data: dict[str, Any], source: str) -> Catalogue:
             note_hint=item.get("note_hint", ""),
             min=None if lo is None else Decimal(str(lo)),
             max=None if hi is None else Decimal(str(hi)),
+            parent=own_parent,
         )
 
     sections = tuple(
