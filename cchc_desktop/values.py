@@ -157,7 +157,7 @@ def _parse_choice(item: Item, text: str) -> str:
     if m:  # "Có (1)" as the drop-down shows it
         candidates = [m.group(2), m.group(1)]
     for candidate in candidates:
-        if re.fullmatch(r"\d+", candidate):
+        if re.fullmatch(r"\d{1,9}", candidate):  # longer: int() may refuse it
             code = int(candidate)
             if any(c.code == code for c in item.choices):
                 return str(code)
