@@ -16,8 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
+from cchc_desktop import paths
 from cchc_desktop.assets import resources_dir
 from cchc_desktop.expressions import Expression, ExpressionError, compile_expression
 from cchc_desktop.text import nfc
@@ -247,15 +246,61 @@ def load_catalogue_bytes(raw: bytes, source: str = "danh mục") -> Catalogue:
 
 def load_catalogue(data: Any, source: str = "danh mục") -> Catalogue:
     """Validate a parsed catalogue (dict) against the schema and its meaning, and build it."""
-    try:
-        errors = list(jsonschema.Draft202012Validator(schema()).iter_errors(data))
-    except RecursionError:
-        raise CatalogueError(f"Tệp danh mục {source}: JSON lồng nhau quá sâu.") from None
-    if errors:
-        best = jsonschema.exceptions.best_match(errors)
-        raise CatalogueError(f"Tệp danh mục {source}: {_describe_schema_error(best, data)}")
+    key = _validation_key(data)
+    if key is None or key not in _validated_keys():
+        try:
+            errors = list(_validator().iter_errors(data))
+        except RecursionError:
+            raise CatalogueError(f"Tệp danh mục {source}: JSON lồng nhau quá sâu.") from None
+        if errors:
+            import jsonschema.exceptions
+
+            best = jsonschema.exceptions.best_match(errors)
+            raise CatalogueError(f"Tệp danh mục {source}: {_describe_schema_error(best, data)}")
     data = _nfc_tree(data)
-    return _build(data, source)
+    catalogue = _build(data, source)
+    if key is not None:
+        _remember_validated(key)
+    return catalogue
+
+
+# Schema validation costs ~80 ms (import and run), too much for opening a report at start-up.
+# Content that passed once, against the same schema, passes again: remember it by digest
+# (in memory and in the data directory) and skip only the schema pass for identical bytes.
+_VALIDATED_FILE = "catalogues-validated.txt"
+
+
+def _validation_key(data: Any) -> str | None:
+    try:
+        return f"{_schema_digest()}:{digest_of(data)}"
+    except (TypeError, ValueError, RecursionError):
+        return None
+
+
+@cache
+def _schema_digest() -> str:
+    return hashlib.sha256((resources_dir() / "catalogue.schema.json").read_bytes()).hexdigest()
+
+
+@cache
+def _validated_keys() -> set[str]:
+    try:
+        lines = (paths.data_dir() / _VALIDATED_FILE).read_text(encoding="ascii").split()
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return set(lines)
+
+
+def _remember_validated(key: str) -> None:
+    known = _validated_keys()
+    if key in known:
+        return
+    known.add(key)
+    try:
+        with open(paths.data_dir() / _VALIDATED_FILE, "a", encoding="ascii") as fh:
+            fh.write(key + "\n")
+    except OSError:
+        pass  # a cache: without it the next load validates again
 
 
 def _where(path: list[Any], data: Any) -> str:
@@ -284,7 +329,15 @@ _TYPE_NAMES = {
 }
 
 
-def _describe_schema_error(error: jsonschema.ValidationError, data: Any) -> str:
+@cache
+def _validator() -> Any:
+    # Imported here: jsonschema costs ~50 ms to import, paid only when a catalogue is read.
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(schema())
+
+
+def _describe_schema_error(error: Any, data: Any) -> str:
     where = _where(list(error.absolute_path), data)
     v, expected, inst = error.validator, error.validator_value, error.instance
     if v == "required":

@@ -29,6 +29,7 @@ from cchc_desktop.store import (
     SignOffRefusedError,
     Store,
     StoreError,
+    environment_message,
 )
 from cchc_desktop.values import ValueInputError, display_value, json_value
 
@@ -67,7 +68,12 @@ def _report_id(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
-    common.add_argument("--db", help="đường dẫn tệp dữ liệu SQLite (mặc định: thư mục người dùng)")
+    # SUPPRESS: a sub-command must not reset a --db given before it (cchc --db X list).
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        help="đường dẫn tệp dữ liệu SQLite (mặc định: thư mục người dùng)",
+    )
 
     parser = _Parser(
         prog="cchc",
@@ -135,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
 # Later modules (export, import, backup) add their sub-commands here.
 _EXTENSIONS: list[Callable[[Any, argparse.ArgumentParser], None]] = []
 _HANDLERS: dict[str, Callable[[Store, argparse.Namespace], int]] = {}
+_STORELESS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 
 def _print_json(data: Any) -> None:
@@ -387,7 +394,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
+    if not hasattr(args, "db"):  # --db given nowhere (see the SUPPRESS default above)
+        args.db = None
     try:
+        if args.command in _STORELESS:  # backup, restore: must work on a file that will not open
+            return _STORELESS[args.command](args)
         with Store.open(paths.database_path(args.db)) as store:
             return _HANDLERS[args.command](store, args)
     except (ReportLockedError, SignOffRefusedError, Refused) as exc:
@@ -408,7 +419,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return EXIT_USAGE
     except sqlite3.Error as exc:
-        print(f"Lỗi cơ sở dữ liệu: {exc}", file=sys.stderr)
+        message = environment_message(exc)
+        if message is None:  # not the disk or the file: a bug, logged with its details
+            _log_bug(exc)
+            message = f"Lỗi cơ sở dữ liệu ({exc}). Chi tiết đã ghi vào {paths.log_path()}."
+        print(message, file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
         print(f"Lỗi hệ thống tệp: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
@@ -456,3 +471,15 @@ def register(
     if name not in _HANDLERS:
         _EXTENSIONS.append(add_parser)
         _HANDLERS[name] = handler
+
+
+def register_without_store(
+    name: str,
+    add_parser: Callable[[Any, argparse.ArgumentParser], None],
+    handler: Callable[[argparse.Namespace], int],
+) -> None:
+    """Add a sub-command that opens the database itself (or not at all): backup and restore
+    must work on a file that Store.open refuses (corrupt, too new, locked)."""
+    if name not in _HANDLERS and name not in _STORELESS:
+        _EXTENSIONS.append(add_parser)
+        _STORELESS[name] = handler

@@ -10,14 +10,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
+import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-
-import sqlite_utils
 
 from cchc_desktop import migrations
 from cchc_desktop.catalogue import (
@@ -31,7 +31,7 @@ from cchc_desktop.catalogue import (
 from cchc_desktop.periods import Period
 from cchc_desktop.rules import Evaluation, Problem, evaluate
 from cchc_desktop.text import nfc
-from cchc_desktop.values import ValueInputError, parse_value
+from cchc_desktop.values import NUMBER_TYPES, ValueInputError, display_value, parse_value
 
 BUSY_TIMEOUT_MS = 5000
 DRAFT = "draft"
@@ -41,6 +41,16 @@ STATUS_LABELS = {DRAFT: "Nháp", SIGNED: "Đã ký"}
 
 class StoreError(RuntimeError):
     """The environment failed (disk full, read-only, locked, corrupt): tell the clerk."""
+
+
+class ChangedElsewhereError(StoreError):
+    """The cell was saved by another window or program after the caller read it; nothing was
+    saved. ``current`` is what the database holds now, so the editor can show it."""
+
+    def __init__(self, message: str, code: str, current: Entry) -> None:
+        super().__init__(message)
+        self.code = code
+        self.current = current
 
 
 class NotFoundError(LookupError):
@@ -188,6 +198,23 @@ def environment_message(exc: sqlite3.Error) -> str | None:
     return None
 
 
+READONLY_MESSAGE = (
+    "Tệp dữ liệu đang mở ở chế độ chỉ đọc (không có quyền ghi) nên không lưu được thay đổi. "
+    "Các báo cáo vẫn xem, in và xuất được."
+)
+
+
+def _can_write(path: Path) -> bool:
+    """Whether the file and its folder (where SQLite keeps its -wal and -shm files) are
+    writable; os.access also sees Windows' read-only attribute and immutable files."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _is_readonly_failure(exc: BaseException | None) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.Error) and ("readonly" in text or "unable to open" in text)
+
+
 @contextlib.contextmanager
 def _translate_errors() -> Iterator[None]:
     try:
@@ -208,39 +235,74 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        self._db: Any = None
         self.path = path
+        self.readonly = False  # set by open(): True when the file can only be read
         self._catalogues: dict[str, Catalogue] = {}
 
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
     def open(cls, path: str | Path | None, *, readonly: bool = False) -> Store:
-        """Open (creating and migrating if needed) the database at ``path``; None = memory."""
+        """Open (creating and migrating if needed) the database at ``path``; None = memory.
+
+        A file that cannot be written (read-only file or folder, write-protected stick) opens
+        read-only instead, so its reports can still be listed, shown and exported:
+        ``store.readonly`` is then True and every write raises StoreError.
+        """
+        if path is None or str(path) == ":memory:":
+            return cls._open(None, "rwc")
+        resolved = Path(path)
+        exists = resolved.exists()
+        if not readonly and exists and not _can_write(resolved):
+            readonly = True
+        if not readonly:
+            try:
+                return cls._open(resolved, "rwc")
+            except StoreError as exc:
+                if not (exists and _is_readonly_failure(exc.__cause__)):
+                    raise
+        try:
+            return cls._open(resolved, "ro")
+        except StoreError as exc:
+            if not (exists and _is_readonly_failure(exc.__cause__)):
+                raise
+        # A WAL file in a folder where SQLite cannot create its -shm file: nobody can be
+        # writing to it either, so reading it as immutable is safe.
+        return cls._open(resolved, "ro&immutable=1")
+
+    @classmethod
+    def _open(cls, resolved: Path | None, mode: str) -> Store:
+        readonly = mode != "rwc"
         with _translate_errors():
-            if path is None or str(path) == ":memory:":
+            if resolved is None:
                 conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-                resolved = None
             else:
-                resolved = Path(path)
                 if not readonly:
-                    resolved.parent.mkdir(parents=True, exist_ok=True)
-                uri = f"{resolved.resolve().as_uri()}?mode={'ro' if readonly else 'rwc'}"
+                    try:
+                        resolved.parent.mkdir(parents=True, exist_ok=True)
+                    except OSError as exc:
+                        raise StoreError(
+                            f"Không tạo được thư mục {resolved.parent}: {exc.strerror or exc}."
+                        ) from exc
+                uri = f"{resolved.resolve().as_uri()}?mode={mode}"
                 conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
             try:
                 conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 conn.execute("PRAGMA foreign_keys = ON")
+                if migrations.current_version(conn) > migrations.latest_version():
+                    migrations.migrate(conn)  # refuses a newer file before anything is written
                 if not readonly:
                     if resolved is not None:
                         conn.execute("PRAGMA journal_mode = WAL")
                     conn.execute("PRAGMA synchronous = FULL")
                     migrations.migrate(conn)
-                elif migrations.current_version(conn) > migrations.latest_version():
-                    raise migrations.DatabaseTooNewError("Tệp dữ liệu mới hơn chương trình.")
             except BaseException:
                 conn.close()
                 raise
-        return cls(conn, resolved)
+        store = cls(conn, resolved)
+        store.readonly = readonly
+        return store
 
     def close(self) -> None:
         self.conn.close()
@@ -251,10 +313,22 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def db(self) -> Any:
+        """The sqlite-utils view of the connection, made on first use: importing sqlite-utils
+        costs ~100 ms (it pulls in numpy when present), too much for the window's start-up."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
     @contextlib.contextmanager
     def atomic(self) -> Iterator[sqlite3.Connection]:
         """One write transaction. IMMEDIATE takes the write lock up front, so a second
         process waits (busy timeout) instead of failing half-way through."""
+        if self.readonly:
+            raise StoreError(READONLY_MESSAGE)
         with _translate_errors():
             if self.conn.in_transaction:  # nested: a savepoint, as sqlite-utils does
                 with self.db.atomic():
@@ -305,6 +379,15 @@ class Store:
                 return catalogue
         known = ", ".join(c.id for c in self.catalogues())
         raise NotFoundError(f"Không có danh mục “{catalogue_id}”. Các danh mục hiện có: {known}.")
+
+    def catalogue_titles(self) -> dict[str, str]:
+        """Catalogue id → title of every catalogue a report was made on (newest install wins),
+        read from the catalogues table so the report list opens without parsing catalogues."""
+        with _translate_errors():
+            rows = self.conn.execute(
+                "SELECT id, title FROM catalogues ORDER BY installed_at, rowid"
+            ).fetchall()
+        return {catalogue_id: title for catalogue_id, title in rows}
 
     def catalogue_by_digest(self, digest: str) -> Catalogue:
         cached = self._catalogues.get(digest)
@@ -462,9 +545,11 @@ class Store:
                     (report_id,),
                 )
             }
+        catalogue = self.catalogue_by_digest(row[1])
+        entries = {code: _readable(catalogue, code, entry) for code, entry in entries.items()}
         return Report(
             id=row[0],
-            catalogue=self.catalogue_by_digest(row[1]),
+            catalogue=catalogue,
             agency=row[2],
             superior=row[3],
             place=row[4],
@@ -532,33 +617,48 @@ class Store:
     # -- entries -----------------------------------------------------------------------------
 
     def set_value(
-        self, report_id: int, code: str, raw: str | None, note: str | None = None
+        self,
+        report_id: int,
+        code: str,
+        raw: str | None,
+        note: str | None = None,
+        *,
+        expected: Entry | None = None,
     ) -> Change:
         """Parse and save one value (and optionally its note) in its own transaction.
 
-        Raises ValueInputError (nothing saved) when the value cannot be accepted.
+        Raises ValueInputError (nothing saved) when the value cannot be accepted. ``expected``
+        is the cell as the editor showed it: when another window or program has saved a
+        different value (or note, if one is given) since, ChangedElsewhereError is raised and
+        nothing is saved.
         """
         report = self.report(report_id)
         item = _item(report.catalogue, code)
         value = parse_value(item, raw)
-        return self._write_entries(report, [(item, value, None, note)])[0]
+        fields = ("value", "pending") if note is None else ("value", "pending", "note")
+        expect = None if expected is None else {item.code: (expected, fields)}
+        return self._write_entries(report, [(item, value, None, note)], expect)[0]
 
-    def set_pending(self, report_id: int, code: str, raw: str) -> Change:
+    def set_pending(
+        self, report_id: int, code: str, raw: str, *, expected: Entry | None = None
+    ) -> Change:
         """Keep what the clerk typed although it cannot be accepted: it stays marked as an error
-        (and blocks sign-off) until corrected, and is never lost."""
+        (and blocks sign-off) until corrected, and is never lost. ``expected`` as set_value."""
         report = self.report(report_id)
         item = _item(report.catalogue, code)
         if not item.editable:
             raise ValueInputError(f"{item.ref()} không nhập được.")
-        entry = report.entries.get(code, Entry())
-        return self._write_entries(report, [(item, entry.value, nfc(raw), None)])[0]
+        expect = None if expected is None else {item.code: (expected, ("value", "pending"))}
+        return self._write_entries(report, [(item, KEEP, nfc(raw), None)], expect)[0]
 
-    def set_note(self, report_id: int, code: str, note: str) -> Change:
-        """Save a note exactly as typed (NFC)."""
+    def set_note(
+        self, report_id: int, code: str, note: str, *, expected: Entry | None = None
+    ) -> Change:
+        """Save a note exactly as typed (NFC). ``expected`` as set_value (the note is compared)."""
         report = self.report(report_id)
         item = _item(report.catalogue, code, allow_any=True)
-        entry = report.entries.get(code, Entry())
-        return self._write_entries(report, [(item, entry.value, entry.pending, note)])[0]
+        expect = None if expected is None else {item.code: (expected, ("note",))}
+        return self._write_entries(report, [(item, KEEP, KEEP, note)], expect)[0]
 
     def set_many(
         self, report_id: int, rows: Iterable[tuple[str, str | None, str | None]]
@@ -585,7 +685,8 @@ class Store:
     def _write_entries(
         self,
         report: Report,
-        rows: Sequence[tuple[Item, str | None, str | None, str | None]],
+        rows: Sequence[tuple[Item, str | _Keep | None, str | _Keep | None, str | None]],
+        expect: Mapping[str, tuple[Entry, tuple[str, ...]]] | None = None,
     ) -> list[Change]:
         if report.signed:
             raise ReportLockedError("Báo cáo đã ký duyệt nên không thể sửa. Hãy mở lại để sửa.")
@@ -593,7 +694,7 @@ class Store:
         changes = []
         with self.atomic():
             current = {
-                code: Entry(value, pending, note)
+                code: _readable(report.catalogue, code, Entry(value, pending, note))
                 for code, value, pending, note in self.conn.execute(
                     "SELECT code, value, pending, note FROM entries WHERE report_id = ?",
                     (report.id,),
@@ -601,6 +702,14 @@ class Store:
             }
             for item, value, pending, note in rows:
                 old = current.get(item.code, Entry())
+                if expect and item.code in expect:
+                    _refuse_if_changed(item, old, *expect[item.code])
+                # KEEP: what is stored now, read inside this transaction, so a note saved
+                # here never writes back a value another window saved a moment ago.
+                if isinstance(value, _Keep):
+                    value = old.value
+                if isinstance(pending, _Keep):
+                    pending = old.pending
                 new_note = old.note if note is None else nfc(note)
                 self.conn.execute(
                     "INSERT INTO entries (report_id, code, value, pending, note, updated_at)"
@@ -730,6 +839,87 @@ class Store:
     def fingerprint_matches(self, report: Report) -> bool:
         return report.fingerprint is not None and report.fingerprint == compute_fingerprint(report)
 
+    def import_report(self, report: Report) -> int:
+        """Create a report exactly as given (read from an exported file: heading, entries,
+        status, signer, fingerprint) in one transaction, and return its new id. ``report.id``
+        is ignored. Raises ValueInputError (nothing saved) for an entry the catalogue does not
+        accept, or a signed report whose fingerprint does not match its content."""
+        catalogue = self.catalogue_by_digest(report.catalogue.digest)
+        if not report.agency.strip():
+            raise ValueInputError("Tên cơ quan không được để trống.")
+        for code, entry in report.entries.items():
+            item = _item(catalogue, code, allow_any=True)
+            if entry.value is not None and (
+                not item.editable or parse_value(item, entry.value) != entry.value
+            ):
+                raise ValueInputError(f"{item.ref()}: giá trị “{entry.value[:40]}” không hợp lệ.")
+            if entry.pending is not None and not item.editable:
+                raise ValueInputError(f"{item.ref()} không nhập được.")
+        if report.status not in (DRAFT, SIGNED):
+            raise ValueInputError(f"Trạng thái “{report.status}” không hợp lệ.")
+        if report.signed and not (
+            report.signer and report.signer_title and report.signed_date and report.fingerprint
+        ):
+            raise ValueInputError("Báo cáo đã ký nhưng thiếu người ký, chức vụ hoặc ngày ký.")
+        if report.signed and not self.fingerprint_matches(report):
+            raise ValueInputError(
+                "Nội dung báo cáo không khớp với dấu kiểm tra lúc ký: dữ liệu đã bị sửa."
+            )
+        evaluation = report.evaluate()
+        stamp = now_iso()
+        with self.atomic():
+            self._remember_catalogue(catalogue, "builtin")  # no-op when already known
+            self.conn.execute(
+                "INSERT OR IGNORE INTO agencies (name, superior, place) VALUES (?, ?, ?)",
+                (report.agency, report.superior, report.place),
+            )
+            cursor = self.conn.execute(
+                "INSERT INTO reports (catalogue_id, catalogue_digest, agency, superior, place,"
+                " period, report_no, report_date, filled, total, errors, warnings,"
+                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    catalogue.id,
+                    catalogue.digest,
+                    report.agency,
+                    report.superior,
+                    report.place,
+                    report.period.code,
+                    report.report_no,
+                    report.report_date.isoformat() if report.report_date else None,
+                    evaluation.filled,
+                    evaluation.total,
+                    len(evaluation.errors),
+                    len(evaluation.warnings),
+                    stamp,
+                    stamp,
+                ),
+            )
+            report_id = int(cursor.lastrowid or 0)
+            self._log(report_id, None, "status", None, DRAFT, stamp)
+            for code, entry in sorted(report.entries.items()):
+                if entry.value is None and entry.pending is None and not entry.note:
+                    continue
+                self.conn.execute(
+                    "INSERT INTO entries (report_id, code, value, pending, note, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (report_id, code, entry.value, entry.pending, entry.note, stamp),
+                )
+            if report.signed:
+                assert report.signed_date is not None
+                self.conn.execute(
+                    "UPDATE reports SET status = 'signed', signer = ?, signer_title = ?,"
+                    " signed_date = ?, fingerprint = ? WHERE id = ?",
+                    (
+                        report.signer,
+                        report.signer_title,
+                        report.signed_date.isoformat(),
+                        report.fingerprint,
+                        report_id,
+                    ),
+                )
+                self._log(report_id, None, "status", DRAFT, f"{SIGNED} {report.fingerprint}", stamp)
+        return report_id
+
     def _require_draft(self, report_id: int) -> None:
         row = self.conn.execute("SELECT status FROM reports WHERE id = ?", (report_id,)).fetchone()
         if row is None:
@@ -799,6 +989,55 @@ def _summary(row: Sequence[Any]) -> ReportSummary:
         warnings=row[9],
         updated_at=row[10],
     )
+
+
+class _Keep:
+    """Marks a field of an entry that a write leaves as it is stored."""
+
+
+KEEP = _Keep()
+_CANONICAL_NUMBER = re.compile(r"-?\d{1,15}(\.\d{1,6})?")
+
+
+def _refuse_if_changed(item: Item, now: Entry, expected: Entry, fields: tuple[str, ...]) -> None:
+    """Optimistic check for an editor that read the cell earlier: another window or the
+    command line may have saved it since, and that edit must not be silently overwritten."""
+    expected = Entry(expected.value, expected.pending, nfc(expected.note or ""))
+    if all(getattr(now, f) == getattr(expected, f) for f in fields):
+        return
+    if now.pending is not None:
+        shown = f"“{now.pending}” (chưa hợp lệ)"
+    else:
+        shown = display_value(item, now.value) or "(trống)"
+    if "note" in fields and now.note != expected.note:
+        shown += f", ghi chú “{now.note[:60]}”" if now.note else ", ghi chú trống"
+    raise ChangedElsewhereError(
+        f"{item.ref()} vừa được sửa ở nơi khác (một cửa sổ hoặc lệnh khác) sau khi bạn mở. "
+        f"Giá trị hiện có: {shown}. Thay đổi của bạn chưa được lưu; hãy xem lại rồi nhập lại.",
+        item.code,
+        now,
+    )
+
+
+def _readable(catalogue: Catalogue, code: str, entry: Entry) -> Entry:
+    """The entry as the program can use it. A stored value the program never writes (a
+    damaged or hand-edited file) becomes a pending entry: kept and shown as an error that
+    blocks sign-off, instead of crashing every screen that reads the report."""
+    item = catalogue.by_code.get(code)
+    if item is None or item.kind != "value" or entry.value is None:
+        return entry
+    value = entry.value
+    if item.type in NUMBER_TYPES:
+        ok = _CANONICAL_NUMBER.fullmatch(value) is not None
+    elif item.type == "choice":
+        ok = re.fullmatch(r"-?\d{1,9}", value) is not None and any(
+            c.code == int(value) for c in item.choices
+        )
+    else:
+        ok = True
+    if ok:
+        return entry
+    return Entry(None, entry.pending if entry.pending is not None else value, entry.note)
 
 
 def _item(catalogue: Catalogue, code: str, *, allow_any: bool = False) -> Item:

@@ -174,3 +174,12 @@ def test_a_formula_cycle_is_refused() -> None:
 def test_unreadable_files_are_refused(content: bytes, what: str) -> None:
     with pytest.raises(CatalogueError, match=what):
         load_catalogue_bytes(content, source="hong.json")
+
+
+def test_schema_pass_is_skipped_only_for_identical_content() -> None:
+    data = raw("co-quan-tw-2021")
+    load_catalogue(copy.deepcopy(data))  # validated and remembered
+    load_catalogue(copy.deepcopy(data))  # identical: still loads
+    data["sections"][0]["items"][0]["kind"] = "bang"
+    with pytest.raises(CatalogueError, match="không hợp lệ"):
+        load_catalogue(data)

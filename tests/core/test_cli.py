@@ -166,6 +166,33 @@ def test_catalogue_import(cli: Cli, tmp_path: Path) -> None:
     assert code == 2 and "bad.json" in err and "thiếu trường bắt buộc" in err
 
 
+def test_db_option_before_or_after_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "before.sqlite3")
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "new",
+                "--catalogue",
+                "co-quan-tw-2021",
+                "--agency",
+                "BHXH",
+                "--period",
+                "2021-Y",
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["list", "--json", "--db", db]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 1
+    assert main(["--db", db, "list", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 1
+
+
 def test_console_script_and_module_run(tmp_path: Path) -> None:
     db = str(tmp_path / "c.sqlite3")
     for command in (
