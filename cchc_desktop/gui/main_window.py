@@ -1,0 +1,1123 @@
+"""The main window: the report list page and the report editor page, with menus and toolbar."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import sys
+from functools import cache
+from typing import Any
+
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QColor,
+    QFontMetrics,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cchc_desktop import assets
+from cchc_desktop.gui import settings as keys
+from cchc_desktop.gui.report_list_model import (
+    AGENCY,
+    CATALOGUE,
+    COMPLETION,
+    PERIOD,
+    PROBLEMS,
+    PROGRESS_ROLE,
+    REPORT_ID_ROLE,
+    STATUS,
+    UPDATED,
+    ReportFilterModel,
+    ReportListModel,
+)
+from cchc_desktop.periods import Period
+from cchc_desktop.store import SIGNED, NotFoundError, ReportSummary, Store, StoreError
+
+translate = QCoreApplication.translate
+APP_TITLE = "CCHC Desktop"
+EDITOR_MODULE = "cchc_desktop.gui.report_editor"
+EXPORT_MODULE = "cchc_desktop.gui.export_actions"
+
+
+@cache
+def icon(name: str) -> QIcon:
+    """A bundled SVG icon from resources/icons/ (an empty icon if it is missing)."""
+    path = assets.resources_dir() / "icons" / f"{name}.svg"
+    return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+def replace_kind(summary: ReportSummary, kind: str = "H1") -> ReportSummary:
+    return dataclasses.replace(summary, period=Period(summary.period.year, kind))
+
+
+def fit_height(widget: QWidget) -> None:
+    """Make a dialog tall enough for its word-wrapped labels at its current width (a layout's
+    minimum size ignores height-for-width, so wrapped text would otherwise overlap)."""
+    layout = widget.layout()
+    if layout is None:
+        return
+    layout.activate()
+    if layout.hasHeightForWidth():
+        needed = layout.totalHeightForWidth(widget.width())
+        if needed > widget.height():
+            widget.resize(widget.width(), needed)
+
+
+# -- message boxes -------------------------------------------------------------------------------
+
+
+def show_error(parent: QWidget | None, title: str, text: str, informative: str = "") -> None:
+    """A modal error message in the interface language."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    if informative:
+        box.setInformativeText(informative)
+    box.addButton(translate("MainWindow", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, text: str, informative: str = "") -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    if informative:
+        box.setInformativeText(informative)
+    box.addButton(translate("MainWindow", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def ask(parent: QWidget | None, title: str, text: str, informative: str, accept_text: str) -> bool:
+    """Ask before something that cannot be undone; "Hủy" is the default button."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setInformativeText(informative)
+    accept = box.addButton(accept_text, QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(translate("MainWindow", "Hủy"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is accept
+
+
+# -- the completion column -----------------------------------------------------------------------
+
+
+class ListDelegate(QStyledItemDelegate):
+    """Keeps a cell's own colour (red errors, green "Đã ký") when its row is selected."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        colour = index.data(Qt.ItemDataRole.ForegroundRole)
+        if isinstance(colour, QColor):
+            option.palette.setColor(QPalette.ColorRole.HighlightedText, colour)
+
+
+class CompletionDelegate(ListDelegate):
+    """ "76/152" beside a slim progress bar."""
+
+    BAR_WIDTH = 64
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+
+        ratio = float(index.data(PROGRESS_ROLE) or 0.0)
+        rect = opt.rect.adjusted(10, 0, -8, 0)
+        bar_width = min(self.BAR_WIDTH, max(0, rect.width() // 2))
+        bar = QRectF(rect.left(), rect.center().y() - 2.5, bar_width, 6)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#e3e8ee"))
+        painter.drawRoundedRect(bar, 3, 3)
+        if ratio > 0:
+            filled = QRectF(bar)
+            filled.setWidth(max(6.0, bar_width * min(ratio, 1.0)))
+            painter.setBrush(QColor("#2e7d4f") if ratio >= 1 else QColor("#3b6fb0"))
+            painter.drawRoundedRect(filled, 3, 3)
+        painter.setPen(opt.palette.color(opt.palette.ColorRole.Text))
+        text_rect = rect.adjusted(bar_width + 8, 0, 0, 0)
+        painter.drawText(
+            text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
+        )
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + self.BAR_WIDTH + 18, size.height())
+
+
+# -- the window ----------------------------------------------------------------------------------
+
+
+class MainWindow(QMainWindow):
+    """The report list and, once a report is opened, its editor."""
+
+    languageChangeRequested = Signal(str)
+    reportOpened = Signal(int)
+
+    def __init__(
+        self,
+        store: Store,
+        settings: QSettings,
+        *,
+        language: str = "vi",
+        persist: bool = True,
+        interactive: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.language = language
+        self.persist = persist  # False in --screenshot mode: leave the clerk's settings alone
+        self.interactive = interactive  # False: messages go to stderr, never a modal box
+        self.editor: Any = None
+        self._editor_report_id: int | None = None
+        self._pending_section: int | None = None
+        self._placeholders: dict[str, QAction] = {}
+
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_TITLE)
+        self.resize(1280, 780)
+        self.setMinimumSize(760, 480)  # still usable on a 1024×768 screen with a taskbar
+
+        self.model = ReportListModel(store, self)
+        self.proxy = ReportFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self._build_actions()
+        self._build_pages()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._show_list_chrome()
+
+        self.reload_reports()
+        self._set_default_column_widths()
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Any = None,
+        *,
+        icon_name: str = "",
+        shortcut: QKeySequence | str | QKeySequence.StandardKey | None = None,
+        tip: str = "",
+        icon_text: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon_text:
+            action.setIconText(icon_text)
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        if slot is not None:
+            action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(
+            self.tr("Báo cáo &mới…"),
+            self.new_report,
+            icon_name="new-report",
+            shortcut=QKeySequence.StandardKey.New,
+            icon_text=self.tr("Báo cáo mới"),
+            tip=self.tr("Tạo báo cáo mới (Ctrl+N)"),
+        )
+        self.open_action = self._action(
+            self.tr("&Mở báo cáo"),
+            self.open_selected,
+            icon_name="open",
+            icon_text=self.tr("Mở"),
+            tip=self.tr("Mở báo cáo đang chọn (Enter hoặc nhấp đúp)"),
+        )
+        self.open_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        )
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action = self._action(
+            self.tr("&Xóa báo cáo…"),
+            self.delete_selected,
+            icon_name="delete",
+            shortcut=QKeySequence(Qt.Key.Key_Delete),
+            icon_text=self.tr("Xóa"),
+            tip=self.tr("Xóa báo cáo đang chọn (Delete)"),
+        )
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.back_action = self._action(
+            self.tr("← Danh sách báo cáo"),
+            self.show_list,
+            shortcut=QKeySequence.StandardKey.Back,
+            tip=self.tr("Đóng báo cáo, trở về danh sách báo cáo (Alt+←)"),
+        )
+        self.filter_action = self._action(
+            self.tr("&Tìm báo cáo…"),
+            self.focus_filter,
+            icon_name="find",
+            shortcut=QKeySequence.StandardKey.Find,
+            tip=self.tr("Lọc danh sách báo cáo (Ctrl+F)"),
+        )
+        self.filter_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.import_action = self._action(
+            self.tr("&Nhập từ tệp Excel…"),
+            self.import_xlsx,
+            icon_name="import",
+            icon_text=self.tr("Nhập Excel"),
+            tip=self.tr("Nạp một báo cáo từ tệp Excel do CCHC Desktop xuất ra"),
+        )
+        self.export_pdf_action = self._action(
+            self.tr("Xuất &PDF…"),
+            lambda: self._run_export("export_pdf"),
+            icon_name="export-pdf",
+            shortcut="Ctrl+E",
+            icon_text=self.tr("Xuất PDF"),
+            tip=self.tr("Xuất báo cáo ra tệp PDF (Ctrl+E)"),
+        )
+        self.export_xlsx_action = self._action(
+            self.tr("Xuất &Excel…"),
+            lambda: self._run_export("export_xlsx"),
+            icon_name="export-xlsx",
+            shortcut="Ctrl+Shift+E",
+            icon_text=self.tr("Xuất Excel"),
+            tip=self.tr("Xuất báo cáo ra tệp Excel (Ctrl+Shift+E)"),
+        )
+        self.print_action = self._action(
+            self.tr("&In…"),
+            lambda: self._run_export("print_report"),
+            icon_name="print",
+            shortcut=QKeySequence.StandardKey.Print,
+            icon_text=self.tr("In"),
+            tip=self.tr("Xem trước và in báo cáo (Ctrl+P)"),
+        )
+        self.quit_action = self._action(
+            self.tr("&Thoát"), self.close, shortcut=QKeySequence("Ctrl+Q")
+        )
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.about_action = self._action(
+            self.tr("&Giới thiệu CCHC Desktop"), self.show_about, icon_name="about"
+        )
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+        # Stand-ins for the editor's own actions while no report is open.
+        for name, text, icon_name in (
+            ("undo_action", self.tr("&Hoàn tác"), "undo"),
+            ("redo_action", self.tr("&Làm lại"), "redo"),
+            ("find_action", self.tr("&Tìm trong báo cáo…"), "find"),
+            ("prev_section_action", self.tr("Phần t&rước"), "prev-section"),
+            ("next_section_action", self.tr("Phần &tiếp theo"), "next-section"),
+            ("sign_off_action", self.tr("&Ký duyệt…"), "sign-off"),
+            ("reopen_action", self.tr("Mở &lại để sửa"), "reopen"),
+        ):
+            placeholder = self._action(text, icon_name=icon_name)
+            placeholder.setEnabled(False)
+            self._placeholders[name] = placeholder
+
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, label in (("vi", "Tiếng Việt"), ("en", "English")):
+            action = QAction(label, self.language_group)
+            action.setCheckable(True)
+            action.setChecked(code == self.language)
+            action.triggered.connect(lambda _=False, c=code: self.change_language(c))
+            self.language_actions[code] = action
+
+    def _build_pages(self) -> None:
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+
+        page = QWidget(self.stack)
+        page.setObjectName("listPage")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(10)
+
+        header = QHBoxLayout()
+        header.setSpacing(12)
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        self.page_title = QLabel(self.tr("Báo cáo cải cách hành chính"), page)
+        self.page_title.setObjectName("pageTitle")
+        self.page_hint = QLabel(
+            self.tr(
+                "Chọn một báo cáo rồi bấm Enter (hoặc nhấp đúp) để mở; Ctrl+N để tạo báo cáo mới."
+            ),
+            page,
+        )
+        self.page_hint.setObjectName("pageSubtitle")
+        titles.addWidget(self.page_title)
+        titles.addWidget(self.page_hint)
+        header.addLayout(titles, 1)
+
+        self.filter_edit = QLineEdit(page)
+        self.filter_edit.setObjectName("filterEdit")
+        self.filter_edit.setPlaceholderText(self.tr("Lọc theo cơ quan, kỳ, số báo cáo, danh mục…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.addAction(icon("find"), QLineEdit.ActionPosition.LeadingPosition)
+        self.filter_edit.setAccessibleName(self.tr("Lọc danh sách báo cáo"))
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.filter_edit.returnPressed.connect(self._filter_return)
+        self.filter_edit.installEventFilter(self)
+        header.addWidget(self.filter_edit, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(header)
+
+        self.list_stack = QStackedWidget(page)
+        self.table = QTableView(self.list_stack)
+        self.table.setObjectName("reportTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setSortingEnabled(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 18)
+        self.table.setItemDelegate(ListDelegate(self.table))
+        self.table.setItemDelegateForColumn(COMPLETION, CompletionDelegate(self.table))
+        palette = self.table.palette()
+        palette.setColor(QPalette.ColorRole.Highlight, QColor("#dbe7f6"))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#1f2933"))
+        self.table.setPalette(palette)
+        self.table.setAccessibleName(self.tr("Danh sách báo cáo"))
+        head = self.table.horizontalHeader()
+        head.setHighlightSections(False)
+        head.setSectionsMovable(False)
+        head.setStretchLastSection(False)
+        head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        head.setMinimumSectionSize(60)
+        # No sort indicator at first: rows stay in the store's order, newest period first.
+        head.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+        self.table.addAction(self.open_action)
+        self.table.addAction(self.delete_action)
+        page.addAction(self.filter_action)
+
+        self.empty_label = QLabel(self.list_stack)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_label)
+        layout.addWidget(self.list_stack, 1)
+
+        self.list_page = page
+        self.editor_page = QWidget(self.stack)
+        self.editor_page.setObjectName("editorPage")
+        editor_layout = QVBoxLayout(self.editor_page)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        self.stack.addWidget(self.list_page)
+        self.stack.addWidget(self.editor_page)
+
+    def _set_default_column_widths(self) -> None:
+        """Widths that fit what each column usually holds; the agency takes the rest."""
+        head = self.table.horizontalHeader()
+        metrics = self.fontMetrics()
+        bold = self.font()
+        bold.setBold(True)
+        head_metrics = QFontMetrics(bold)
+        pad = 30  # cell padding plus the sort arrow
+        sample = ReportSummary(
+            id=0,
+            catalogue_id="",
+            agency="",
+            period=Period(2022, "Q3"),
+            report_no="",
+            status=SIGNED,
+            filled=152,
+            total=178,
+            errors=2,
+            warnings=1,
+            updated_at="",
+        )
+        samples = {
+            PERIOD: [
+                self.model.period_label(sample),
+                self.model.period_label(replace_kind(sample)),
+            ],
+            CATALOGUE: self.model.known_titles() or ["Sở, ban, ngành tỉnh (mẫu 2022–2023)"],
+            STATUS: [self.model.status_label(sample)],
+            COMPLETION: ["152/178"],
+            PROBLEMS: [self.model.problems_label(sample)],
+            UPDATED: ["31/12/2023 23:59"],
+        }
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = head_metrics.horizontalAdvance(title) + pad
+            for text in samples.get(column, []):
+                extra = CompletionDelegate.BAR_WIDTH + 8 if column == COMPLETION else 0
+                width = max(width, metrics.horizontalAdvance(text) + pad + extra)
+            if column == CATALOGUE:
+                width = min(width, metrics.horizontalAdvance("M") * 24)  # long titles elide
+            head.resizeSection(column, width)
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        head.setSectionResizeMode(AGENCY, QHeaderView.ResizeMode.Stretch)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&Tệp"))
+        self.edit_menu = bar.addMenu(self.tr("&Sửa"))
+        self.report_menu = bar.addMenu(self.tr("&Báo cáo"))
+        self.help_menu = bar.addMenu(self.tr("Trợ &giúp"))
+
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addAction(self.back_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.export_pdf_action)
+        self.file_menu.addAction(self.export_xlsx_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.print_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.help_menu.addAction(self.about_action)
+        language_menu = self.help_menu.addMenu(self.tr("&Ngôn ngữ (Language)"))
+        for action in self.language_actions.values():
+            language_menu.addAction(action)
+
+    def _editor_action(self, name: str) -> QAction:
+        """The open editor's action, or the disabled stand-in."""
+        if self.editor is not None:
+            action = getattr(self.editor, name, None)
+            if isinstance(action, QAction):
+                return action
+        return self._placeholders[name]
+
+    def _fill_edit_and_report_menus(self) -> None:
+        """The Sửa and Báo cáo menus hold the editor's own actions while a report is open."""
+        editing = self.editor is not None
+        self.edit_menu.clear()
+        self.edit_menu.addAction(self._editor_action("undo_action"))
+        self.edit_menu.addAction(self._editor_action("redo_action"))
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(
+            self._editor_action("find_action") if editing else self.filter_action
+        )
+
+        self.report_menu.clear()
+        self.report_menu.addAction(self.new_action)
+        if not editing:
+            self.report_menu.addAction(self.open_action)
+            self.report_menu.addAction(self.delete_action)
+        else:
+            self.report_menu.addAction(self.back_action)
+        self.report_menu.addSeparator()
+        self.report_menu.addAction(self._editor_action("prev_section_action"))
+        self.report_menu.addAction(self._editor_action("next_section_action"))
+        extra = getattr(self.editor, "next_problem_action", None) if editing else None
+        if isinstance(extra, QAction):
+            self.report_menu.addAction(extra)
+        self.report_menu.addSeparator()
+        self.report_menu.addAction(self._editor_action("sign_off_action"))
+        self.report_menu.addAction(self._editor_action("reopen_action"))
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Thanh công cụ"), self)
+        self.toolbar.setObjectName("mainToolBar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        self.toolbar.setIconSize(QSize(20, 20))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.toggleViewAction().setEnabled(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _fill_toolbar(self) -> None:
+        self.toolbar.clear()
+        if self.editor is None:
+            for action in (self.new_action, self.open_action, self.delete_action):
+                self.toolbar.addAction(action)
+            self.toolbar.addSeparator()
+            self.toolbar.addAction(self.import_action)
+            self.toolbar.addSeparator()
+            for action in (self.export_pdf_action, self.export_xlsx_action, self.print_action):
+                self.toolbar.addAction(action)
+            return
+        self.toolbar.addAction(self.back_action)
+        self.toolbar.addSeparator()
+        for name in ("undo_action", "redo_action", "find_action"):
+            action = self._editor_action(name)
+            action.setPriority(QAction.Priority.LowPriority)  # icon only: the toolbar stays short
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self._editor_action("sign_off_action"))
+        self.toolbar.addAction(self._editor_action("reopen_action"))
+        self.toolbar.addSeparator()
+        for action in (self.export_pdf_action, self.export_xlsx_action, self.print_action):
+            self.toolbar.addAction(action)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        status.setSizeGripEnabled(True)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.saved_label = QLabel(self)
+        self.saved_label.setObjectName("savedLabel")
+        location = str(self.store.path) if self.store.path else self.tr("(bộ nhớ tạm)")
+        self.db_label = QLabel(self.tr("Tệp dữ liệu: %1").replace("%1", location), self)
+        self.db_label.setObjectName("hint")
+        self.db_label.setToolTip(location)
+        status.addWidget(self.count_label)
+        if self.readonly:
+            self.readonly_label = QLabel(self.tr("Chỉ đọc"), self)
+            self.readonly_label.setObjectName("readonlyLabel")
+            self.readonly_label.setToolTip(
+                self.tr(
+                    "Tệp dữ liệu đang mở ở chế độ chỉ đọc (không có quyền ghi): xem, in và xuất "
+                    "được, nhưng không tạo, sửa hay xóa được báo cáo."
+                )
+            )
+            status.addPermanentWidget(self.readonly_label)
+        status.addPermanentWidget(self.db_label)
+        status.addPermanentWidget(self.saved_label)
+
+    # -- the list ------------------------------------------------------------------------------
+
+    def reload_reports(self, select_id: int | None = None) -> None:
+        """Re-read the list from the store, keeping (or setting) the selected report."""
+        if select_id is None:
+            select_id = self.selected_report_id()
+        try:
+            self.model.refresh()
+        except StoreError as exc:
+            self.show_store_error(str(exc))
+        self._update_empty_state()
+        if select_id is not None:
+            self.select_report(select_id)
+        if self.selected_report_id() is None and self.proxy.rowCount() > 0:
+            self.table.selectRow(0)
+        self._update_actions()
+
+    def select_report(self, report_id: int) -> bool:
+        row = self.model.row_of(report_id)
+        if row is None:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            proxy_index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(proxy_index)
+        return True
+
+    def selected_report_id(self) -> int | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        value = index.siblingAtColumn(0).data(REPORT_ID_ROLE)
+        return int(value) if value is not None else None
+
+    def selected_summary(self) -> ReportSummary | None:
+        report_id = self.selected_report_id()
+        if report_id is None:
+            return None
+        row = self.model.row_of(report_id)
+        return self.model.summary(row) if row is not None else None
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def _filter_changed(self, text: str) -> None:
+        keep = self.selected_report_id()
+        self.proxy.set_filter_text(text)
+        self._update_empty_state()
+        if (keep is None or not self.select_report(keep)) and self.proxy.rowCount() > 0:
+            self.table.selectRow(0)
+        self._update_actions()
+
+    def _filter_return(self) -> None:
+        if self.proxy.rowCount() == 1:
+            self.table.selectRow(0)
+            self.open_selected()
+        elif self.proxy.rowCount() > 1:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if watched is self.editor and event.type() == QEvent.Type.Show:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._apply_editor_state)
+            return False
+        # Down arrow in the filter box moves into the list, as in a browser's address bar.
+        if (
+            watched is self.filter_edit
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down  # type: ignore[attr-defined]
+            and self.proxy.rowCount() > 0
+        ):
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self.selected_report_id() is None:
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _update_empty_state(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        if total == 0:
+            self.empty_label.setText(
+                self.tr(
+                    "Chưa có báo cáo nào.\n"
+                    "Bấm “Báo cáo mới” (Ctrl+N) để bắt đầu, "
+                    "hoặc “Nhập Excel” để nạp một tệp Excel do CCHC Desktop xuất ra."
+                )
+            )
+            self.list_stack.setCurrentWidget(self.empty_label)
+        elif shown == 0:
+            self.empty_label.setText(
+                self.tr("Không có báo cáo nào khớp với “%1”.").replace(
+                    "%1", self.filter_edit.text().strip()
+                )
+            )
+            self.list_stack.setCurrentWidget(self.empty_label)
+        else:
+            self.list_stack.setCurrentWidget(self.table)
+        if total and shown != total:
+            text = (
+                self.tr("Hiện %1 trên %2 báo cáo")
+                .replace("%1", str(shown))
+                .replace("%2", str(total))
+            )
+        else:
+            text = self.tr("%n báo cáo", "", total)
+        self.count_label.setText(text)
+
+    @property
+    def readonly(self) -> bool:
+        """The data file can only be read (no write permission): nothing can be created."""
+        return bool(getattr(self.store, "readonly", False))
+
+    def _update_actions(self) -> None:
+        on_list = self.editor is None
+        selected = self.selected_summary() if on_list else None
+        self.open_action.setEnabled(on_list and selected is not None)
+        self.delete_action.setEnabled(on_list and selected is not None and not self.readonly)
+        self.new_action.setEnabled(not self.readonly)
+        self.import_action.setEnabled(not self.readonly)
+        has_report = self.current_report_id() is not None
+        for action in (self.export_pdf_action, self.export_xlsx_action, self.print_action):
+            action.setEnabled(has_report)
+        self.back_action.setEnabled(not on_list)
+        self.back_action.setVisible(not on_list)
+        self.filter_action.setEnabled(on_list)
+
+    def current_report_id(self) -> int | None:
+        """The open report, or on the list page the selected one."""
+        if self.editor is not None:
+            return self._editor_report_id
+        return self.selected_report_id()
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def new_report(self) -> None:
+        from cchc_desktop.gui.new_report_dialog import NewReportDialog
+
+        self._commit_pending_edit()
+        dialog = NewReportDialog(self.store, self.settings, self)
+        try:
+            if dialog.exec() and dialog.created_id is not None:
+                self.reload_reports(dialog.created_id)
+                self.open_report(dialog.created_id)
+        finally:
+            dialog.deleteLater()
+
+    def open_selected(self) -> None:
+        report_id = self.selected_report_id()
+        if report_id is not None:
+            self.open_report(report_id)
+
+    def delete_selected(self) -> None:
+        summary = self.selected_summary()
+        if summary is None:
+            return
+        name = self.model.describe(summary)
+        if summary.status == SIGNED:
+            self.info(
+                self.tr("Không xóa được báo cáo đã ký"),
+                self.tr("Báo cáo “%1” đã được ký duyệt nên không thể xóa.").replace("%1", name),
+                self.tr(
+                    "Nếu thật sự cần xóa, hãy mở báo cáo, chọn “Mở lại để sửa” để trả về bản "
+                    "nháp, rồi xóa."
+                ),
+            )
+            return
+        if not ask(
+            self,
+            self.tr("Xóa báo cáo"),
+            self.tr("Xóa báo cáo “%1”?").replace("%1", name),
+            self.tr(
+                "Toàn bộ số liệu và ghi chú đã nhập trong báo cáo này sẽ bị xóa vĩnh viễn, "
+                "không khôi phục được."
+            ),
+            self.tr("Xóa báo cáo"),
+        ):
+            return
+        try:
+            self.store.delete_report(summary.id)
+        except NotFoundError:
+            pass  # already gone (deleted elsewhere): the reload below shows that
+        except (StoreError, PermissionError) as exc:
+            self.show_store_error(str(exc))
+        row = self.table.currentIndex().row()
+        self.reload_reports()
+        if self.proxy.rowCount():
+            self.table.selectRow(min(max(row, 0), self.proxy.rowCount() - 1))
+        self.statusBar().showMessage(self.tr("Đã xóa báo cáo “%1”.").replace("%1", name), 8000)
+
+    def import_xlsx(self) -> None:
+        module = self._export_module()
+        if module is None:
+            return
+        self._commit_pending_edit()
+        report_id = module.import_xlsx(self, self.store)
+        if report_id is not None:
+            self.show_list()
+            self.reload_reports(int(report_id))
+            self.open_report(int(report_id))
+
+    def _run_export(self, name: str) -> None:
+        report_id = self.current_report_id()
+        if report_id is None:
+            return
+        module = self._export_module()
+        if module is None:
+            return
+        self._commit_pending_edit()
+        getattr(module, name)(self, self.store, report_id)
+
+    def _export_module(self) -> Any:
+        """The export module, imported on first use so start-up stays fast."""
+        try:
+            return importlib.import_module(EXPORT_MODULE)
+        except ModuleNotFoundError as exc:
+            if exc.name != EXPORT_MODULE:
+                raise
+            self.info(
+                self.tr("Chưa có chức năng này"),
+                self.tr("Bản cài đặt này chưa có chức năng xuất, in và nhập tệp."),
+                self.tr("Hãy cài bản CCHC Desktop đầy đủ hoặc liên hệ người hỗ trợ kỹ thuật."),
+            )
+            return None
+
+    def show_store_error(self, message: str) -> None:
+        self.error(
+            self.tr("Lỗi tệp dữ liệu"),
+            message,
+            self.tr("Các số liệu đã lưu trước đó không bị ảnh hưởng."),
+        )
+
+    def info(self, title: str, text: str, informative: str = "") -> None:
+        if self.interactive:
+            show_info(self, title, text, informative)
+        else:
+            print(f"CCHC Desktop: {text} {informative}".rstrip(), file=sys.stderr)
+
+    def error(self, title: str, text: str, informative: str = "") -> None:
+        if self.interactive:
+            show_error(self, title, text, informative)
+        else:
+            print(f"CCHC Desktop: {text} {informative}".rstrip(), file=sys.stderr)
+
+    def show_about(self) -> None:
+        from PySide6.QtUiTools import QUiLoader
+
+        from cchc_desktop import __version__, paths
+
+        loader = QUiLoader(self)
+        dialog = loader.load(str(assets.ui_dir() / "about_dialog.ui"), self)
+        dialog.findChild(QLabel, "titleLabel").setObjectName("pageTitle")  # styled as a title
+        dialog.findChild(QLabel, "iconLabel").setPixmap(
+            icon("app").pixmap(QSize(64, 64), self.devicePixelRatioF())
+        )
+        version = dialog.findChild(QLabel, "versionLabel")
+        version.setText(version.text().replace("%1", __version__))
+        location = dialog.findChild(QLabel, "dataLabel")
+        location.setText(
+            location.text()
+            .replace("%1", str(self.store.path or "—"))
+            .replace("%2", str(paths.log_path()))
+        )
+        fit_height(dialog)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def change_language(self, code: str) -> None:
+        if code == self.language:
+            return
+        self.settings.setValue(keys.KEY_LANGUAGE, code)
+        self.languageChangeRequested.emit(code)
+
+    # -- the editor ----------------------------------------------------------------------------
+
+    def open_report(self, report_id: int, section: int | None = None) -> bool:
+        """Show a report in the editor (section counts from 0); False if it could not open."""
+        try:
+            editor_module = importlib.import_module(EDITOR_MODULE)
+        except ModuleNotFoundError as exc:
+            if exc.name != EDITOR_MODULE:
+                raise
+            self.info(
+                self.tr("Chưa mở được báo cáo"),
+                self.tr("Bản cài đặt này chưa có phần nhập số liệu báo cáo."),
+            )
+            return False
+        self._close_editor()
+        try:
+            editor = editor_module.ReportEditor(self.store, report_id, self.editor_page)
+        except NotFoundError:
+            self.info(
+                self.tr("Không tìm thấy báo cáo"),
+                self.tr("Báo cáo này không còn trong tệp dữ liệu (có thể đã bị xóa)."),
+            )
+            self._show_list_chrome()
+            self.reload_reports()
+            return False
+        except StoreError as exc:
+            self.show_store_error(str(exc))
+            self._show_list_chrome()
+            return False
+        self.editor = editor
+        self._editor_report_id = report_id
+        self._pending_section = section
+        self._decorate_editor_actions(editor)
+        self.editor_page.layout().addWidget(editor)
+        editor.saved.connect(self._editor_saved)
+        editor.summaryChanged.connect(self._editor_summary_changed)
+        editor.storeError.connect(self.show_store_error)
+        # The editor lays itself out when first shown; splitters and section come after that.
+        editor.installEventFilter(self)
+        self.saved_label.clear()
+        self.stack.setCurrentWidget(self.editor_page)
+        self._fill_edit_and_report_menus()
+        self._fill_toolbar()
+        self.db_label.hide()
+        self.count_label.hide()
+        self._update_title()
+        self._update_actions()
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.persist:
+            self.settings.setValue(keys.KEY_LAST_REPORT, report_id)
+        self.reportOpened.emit(report_id)
+        return True
+
+    def show_list(self) -> None:
+        """Close the open report and return to the list, with that report selected."""
+        report_id = self._editor_report_id
+        self._close_editor()
+        self._show_list_chrome()
+        self.reload_reports(report_id)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _apply_editor_state(self) -> None:
+        editor = self.editor
+        if editor is None:
+            return
+        self._restore_splitters(editor)
+        section = self._pending_section
+        self._pending_section = None
+        if section is not None and 0 <= section < editor.section_count():
+            editor.set_section(section)
+
+    def _decorate_editor_actions(self, editor: QWidget) -> None:
+        """Give the editor's actions the toolbar's icons (the editor leaves them plain)."""
+        for name, placeholder in self._placeholders.items():
+            action = getattr(editor, name, None)
+            if isinstance(action, QAction) and action.icon().isNull():
+                action.setIcon(placeholder.icon())
+
+    def _close_editor(self) -> None:
+        if self.editor is None:
+            return
+        self._commit_pending_edit()
+        self._save_splitters(self.editor)
+        if self.persist:
+            self.settings.setValue(keys.KEY_LAST_SECTION, self._editor_section())
+        editor = self.editor
+        self.editor = None
+        self._editor_report_id = None
+        # Menus and toolbar drop the editor's actions before the editor (their owner) goes.
+        self._fill_edit_and_report_menus()
+        self._fill_toolbar()
+        editor.hide()
+        self.editor_page.layout().removeWidget(editor)
+        editor.deleteLater()
+
+    def _show_list_chrome(self) -> None:
+        self.stack.setCurrentWidget(self.list_page)
+        self._fill_edit_and_report_menus()
+        self._fill_toolbar()
+        self.saved_label.clear()
+        self.db_label.show()
+        self.count_label.show()
+        self.setWindowTitle(APP_TITLE)
+        self._update_actions()
+
+    def _editor_section(self) -> int:
+        try:
+            return int(self.editor.current_section()) if self.editor is not None else 0
+        except Exception:  # the editor is not ours; a wrong answer must not block closing
+            return 0
+
+    def _commit_pending_edit(self) -> None:
+        """Let a cell editor that still has focus write its value (delegates commit on
+        focus-out)."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.editor is not None and self.editor.isAncestorOf(focus):
+            focus.clearFocus()
+
+    def _editor_saved(self, text: str) -> None:
+        self.saved_label.setText(text)
+
+    def _editor_summary_changed(self) -> None:
+        if self._editor_report_id is not None:
+            try:
+                self.model.refresh_report(self._editor_report_id)
+            except StoreError as exc:
+                self.show_store_error(str(exc))
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self._editor_report_id is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        row = self.model.row_of(self._editor_report_id)
+        if row is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        summary = self.model.summary(row)
+        title = self.model.describe(summary)
+        if summary.status == SIGNED:
+            title += " " + self.tr("(đã ký)")
+        self.setWindowTitle(f"{title} — {APP_TITLE}")
+
+    # -- settings ------------------------------------------------------------------------------
+
+    def restore_session(self, *, reopen: bool = True) -> None:
+        """Geometry, column widths and the last report (reopened if it was open at exit)."""
+        geometry = self.settings.value(keys.KEY_GEOMETRY)
+        if isinstance(geometry, QByteArray | bytes) and geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        state = self.settings.value(keys.KEY_STATE)
+        if isinstance(state, QByteArray | bytes) and state:
+            self.restoreState(QByteArray(state))
+        header = self.settings.value(keys.KEY_LIST_HEADER)
+        if isinstance(header, QByteArray | bytes) and header:
+            head = self.table.horizontalHeader()
+            head.restoreState(QByteArray(header))
+            head.setSectionResizeMode(AGENCY, QHeaderView.ResizeMode.Stretch)
+        last = keys.int_value(self.settings, keys.KEY_LAST_REPORT)
+        if last is None or self.model.row_of(last) is None:
+            return
+        self.select_report(last)
+        if reopen and keys.bool_value(self.settings, keys.KEY_EDITOR_OPEN):
+            section = keys.int_value(self.settings, keys.KEY_LAST_SECTION, 0)
+            self.open_report(last, section)
+
+    def save_session(self) -> None:
+        if not self.persist:
+            return
+        s = self.settings
+        s.setValue(keys.KEY_GEOMETRY, self.saveGeometry())
+        s.setValue(keys.KEY_STATE, self.saveState())
+        s.setValue(keys.KEY_LIST_HEADER, self.table.horizontalHeader().saveState())
+        s.setValue(keys.KEY_EDITOR_OPEN, self.editor is not None)
+        current = self.current_report_id()
+        if current is not None:
+            s.setValue(keys.KEY_LAST_REPORT, current)
+        if self.editor is not None:
+            s.setValue(keys.KEY_LAST_SECTION, self._editor_section())
+            self._save_splitters(self.editor)
+        s.sync()
+
+    @staticmethod
+    def _splitters(root: QWidget) -> list[tuple[str, QSplitter]]:
+        """Each splitter under ``root`` with its settings key (object name, else its order)."""
+        found = root.findChildren(QSplitter)
+        return [
+            (f"{keys.KEY_SPLITTERS}/{s.objectName() or f'editor_{n}'}", s)
+            for n, s in enumerate(found)
+        ]
+
+    def _save_splitters(self, root: QWidget) -> None:
+        if not self.persist:
+            return
+        for key, splitter in self._splitters(root):
+            self.settings.setValue(key, splitter.saveState())
+
+    def _restore_splitters(self, root: QWidget) -> None:
+        for key, splitter in self._splitters(root):
+            state = self.settings.value(key)
+            if isinstance(state, QByteArray | bytes) and state:
+                splitter.restoreState(QByteArray(state))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._commit_pending_edit()
+        self.save_session()
+        super().closeEvent(event)

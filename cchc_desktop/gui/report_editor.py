@@ -1,0 +1,962 @@
+"""The report editor: heading details, one spreadsheet-like tab per section, the problems list.
+
+Keyboard first: Enter or Tab saves and moves to the next value cell (section, group and computed
+rows are skipped; past the last one it goes on to the next section), Shift+Enter / Shift+Tab go
+back, typing starts editing, Delete empties a cell, Ctrl+PgDn / Ctrl+PgUp change section, Ctrl+F
+filters rows by words or code, F8 goes to the next problem, Ctrl+Z / Ctrl+Y undo and redo.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cchc_desktop.catalogue import Section
+from cchc_desktop.gui.delegates import MIN_ROW_HEIGHT, ReportDelegate, ValueCellDelegate
+from cchc_desktop.gui.report_model import (
+    COL_NAME,
+    COL_NOTE,
+    COL_STT,
+    COL_UNIT,
+    COL_VALUE,
+    COLUMN_COUNT,
+    SECTION,
+    VALUE,
+    ProblemsModel,
+    ReportDocument,
+    ReportModel,
+    Roles,
+    SectionProxy,
+    SectionStats,
+    now_label,
+)
+from cchc_desktop.gui.sign_off_dialog import SignOffDialog, title_for_display
+from cchc_desktop.store import STATUS_LABELS, Store
+from cchc_desktop.values import ValueInputError
+
+# Well-known shortenings (as used in the reports themselves) that keep tab titles readable.
+_SHORTER = (
+    ("Xây dựng và phát triển ", ""),
+    ("Công tác chỉ đạo điều hành CCHC", "Chỉ đạo điều hành"),
+    ("Công tác chỉ đạo, điều hành CCHC", "Chỉ đạo điều hành"),
+    ("Cải cách ", ""),  # sections III–VI all start so; the tooltip keeps the full title
+    ("tổ chức bộ máy hành chính nhà nước", "tổ chức bộ máy"),
+    ("Chính quyền điện tử, Chính quyền số", "Chính quyền số"),
+    ("Chính phủ điện tử, Chính phủ số", "Chính phủ số"),
+)
+MAX_TAB_TITLE = 24
+NO_DATE = QDate(2000, 1, 1)  # QDateEdit's minimum stands for "no date yet"
+
+_NEXT = QAbstractItemDelegate.EndEditHint.EditNextItem
+_PREVIOUS = QAbstractItemDelegate.EndEditHint.EditPreviousItem
+
+
+def short_section_title(section: Section, limit: int = MAX_TAB_TITLE) -> str:
+    """A readable tab title: "VII. Xây dựng và phát triển Chính quyền điện tử, Chính quyền
+    số" → "VII. Chính quyền số"; the full title goes in the tab's tooltip."""
+    title = section.title
+    for long, short in _SHORTER:
+        title = title.replace(long, short)
+    title = title[:1].upper() + title[1:]
+    if len(title) > limit:
+        title = title[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    stt = section.stt.strip().rstrip(".")
+    return f"{stt}. {title}" if stt else title
+
+
+def counter_text(stats: SectionStats) -> str:
+    """ "12/15 · 1 lỗi · 2 cảnh báo"."""
+    parts = [f"{stats.filled}/{stats.total}"]
+    if stats.errors:
+        parts.append(f"{stats.errors} lỗi")
+    if stats.warnings:
+        parts.append(f"{stats.warnings} cảnh báo")
+    return " · ".join(parts)
+
+
+class SectionTable(QTableView):
+    """One section as a spreadsheet-like table with Enter/Tab moving between value cells."""
+
+    boundaryReached = Signal(bool)  # moved past the last (True) or before the first (False) cell
+    sectionStep = Signal(int)  # Ctrl+PgDn (+1) / Ctrl+PgUp (-1) when no shortcut took it
+
+    def __init__(self, proxy: SectionProxy, parent: QWidget | None = None):
+        super().__init__(parent)
+        # Each view has its own delegate: a shared one would send every view its editors'
+        # commit and close signals, and every view would move on Enter.
+        self._delegate = ReportDelegate(self)
+        self._value_delegate = ValueCellDelegate(self)
+        self._row_heights: dict[int, tuple[tuple[int, ...], int]] = {}
+        proxy.dataChanged.connect(self._forget_heights)
+        self.setModel(proxy)
+        self.setItemDelegate(self._delegate)
+        self.setItemDelegateForColumn(COL_VALUE, self._value_delegate)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setCornerButtonEnabled(False)
+        vertical = self.verticalHeader()
+        vertical.hide()
+        vertical.setMinimumSectionSize(MIN_ROW_HEIGHT)
+        vertical.setDefaultSectionSize(MIN_ROW_HEIGHT)
+        # Rows fit their wrapped text (ResizeToContents) from the first time the tab is shown:
+        # measuring the hidden tabs up front would slow down opening a report for nothing.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(40)
+        for column, mode, width in (
+            (COL_STT, QHeaderView.ResizeMode.Fixed, 56),
+            (COL_NAME, QHeaderView.ResizeMode.Stretch, 0),
+            (COL_UNIT, QHeaderView.ResizeMode.Fixed, 116),
+            (COL_VALUE, QHeaderView.ResizeMode.Fixed, 132),
+            (COL_NOTE, QHeaderView.ResizeMode.Stretch, 0),
+        ):
+            header.setSectionResizeMode(column, mode)
+            if width:
+                header.resizeSection(column, width)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        vertical = self.verticalHeader()
+        if vertical.sectionResizeMode(0) != QHeaderView.ResizeMode.ResizeToContents:
+            vertical.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        super().showEvent(event)
+
+    def sizeHintForRow(self, row: int) -> int:
+        """Row height for ResizeToContents, cached per model row and column widths."""
+        proxy = self.proxy()
+        source_row = proxy.mapToSource(proxy.index(row, 0)).row()
+        widths = tuple(self.columnWidth(c) for c in range(COLUMN_COUNT))
+        cached = self._row_heights.get(source_row)
+        if cached is not None and cached[0] == widths:
+            return cached[1]
+        height = self._delegate.row_height(proxy, row, widths, self)
+        self._row_heights[source_row] = (widths, height)
+        return height
+
+    def _forget_heights(self, top: QModelIndex, bottom: QModelIndex, _roles: Any = None) -> None:
+        # Connected before the view's own slot, so the header re-measures fresh heights.
+        proxy = self.proxy()
+        for row in range(top.row(), bottom.row() + 1):
+            self._row_heights.pop(proxy.mapToSource(proxy.index(row, 0)).row(), None)
+
+    def proxy(self) -> SectionProxy:
+        model = self.model()
+        assert isinstance(model, SectionProxy)
+        return model
+
+    # -- navigation -----------------------------------------------------------------------------
+
+    def next_cell(
+        self, index: QModelIndex, forward: bool, column: int | None = None
+    ) -> QModelIndex:
+        """The next (or previous) cell to type into: value cells of indicator rows, or in the
+        note column every item row. Invalid at the end of the section."""
+        model = self.model()
+        if column is None:
+            column = COL_NOTE if index.isValid() and index.column() == COL_NOTE else COL_VALUE
+        rows = model.rowCount()
+        row = index.row() if index.isValid() else (-1 if forward else rows)
+        step = 1 if forward else -1
+        row += step
+        while 0 <= row < rows:
+            candidate = model.index(row, column)
+            kind = candidate.data(Roles.KIND)
+            if (kind == VALUE) if column == COL_VALUE else (kind != SECTION):
+                return candidate
+            row += step
+        return QModelIndex()
+
+    def go_to(self, index: QModelIndex) -> None:
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+
+    def step(self, forward: bool) -> None:
+        target = self.next_cell(self.currentIndex(), forward)
+        if target.isValid():
+            self.go_to(target)
+        else:
+            self.boundaryReached.emit(forward)
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        if action in (
+            QAbstractItemView.CursorAction.MoveNext,
+            QAbstractItemView.CursorAction.MovePrevious,
+        ):
+            forward = action == QAbstractItemView.CursorAction.MoveNext
+            return self.next_cell(self.currentIndex(), forward)
+        return super().moveCursor(action, modifiers)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if hint in (_NEXT, _PREVIOUS):
+            # Like a spreadsheet: save, close, and select the next cell without editing it.
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.step(hint == _NEXT)
+            return
+        super().closeEditor(editor, hint)
+
+    def commit_editor(self) -> None:
+        """Save and close the open editor, if any (before sign-off, section change…)."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.indexWidget(self.currentIndex())
+        if editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self._value_delegate.open_popup = True  # a drop-down opened by the mouse shows its list
+        try:
+            super().mouseDoubleClickEvent(event)
+        finally:
+            self._value_delegate.open_popup = False
+
+    def keyboardSearch(self, search: str) -> None:
+        """Typing on a read-only cell must not jump to some row that starts with the letter."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        control = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if control and key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            self.sectionStep.emit(1 if key == Qt.Key.Key_PageDown else -1)
+            return
+        if self.state() != QAbstractItemView.State.EditingState:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not control:
+                self.step(not shift)
+                return
+            if key == Qt.Key.Key_Tab and not modifiers:
+                self.step(True)
+                return
+            if key == Qt.Key.Key_Backtab:
+                self.step(False)
+                return
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not modifiers:
+                index = self.currentIndex()
+                if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+                    self.model().setData(index, "", Qt.ItemDataRole.EditRole)
+                return
+        text = event.text()
+        typing = bool(text) and text.isprintable() and not control
+        self._delegate.typing = self._value_delegate.typing = typing
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._delegate.typing = self._value_delegate.typing = False
+
+
+class HeaderPanel(QFrame):
+    """Agency, period with its cut-off dates, report number and date, status."""
+
+    def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self.setObjectName("reportHeader")
+        self.setStyleSheet(
+            "#reportHeader { background: #f7f9fc; border-bottom: 1px solid #d0d7e2; }"
+            "#reportHeader QLabel[role='caption'] { color: #475467; }"
+            "#reportHeader QLineEdit[readOnly='true'], #reportHeader QDateEdit[readOnly='true']"
+            " { background: #f2f4f7; color: #344054; }"
+        )
+        grid = QGridLayout(self)
+        grid.setContentsMargins(12, 8, 12, 8)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(6)
+
+        self.agency_edit = QLineEdit()
+        self.superior_edit = QLineEdit()
+        self.report_no_edit = QLineEdit()
+        self.report_no_edit.setPlaceholderText("ví dụ 174/BC-STTTT")
+        self.place_edit = QLineEdit()
+        self.place_edit.setPlaceholderText("ví dụ Sóc Trăng")
+        self.date_edit = QDateEdit()
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setMinimumDate(NO_DATE)
+        self.date_edit.setSpecialValueText("…/…/……")
+        self.period_label = QLabel()
+        self.period_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label = QLabel()
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status_label.setMinimumWidth(72)
+        self.message_label = QLabel()
+        self.message_label.setStyleSheet("color: #b42318;")
+        self.message_label.setWordWrap(True)
+        self.message_label.hide()
+
+        def caption(text: str, buddy: QWidget | None = None) -> QLabel:
+            label = QLabel(text)
+            label.setProperty("role", "caption")
+            if buddy is not None:
+                label.setBuddy(buddy)
+            return label
+
+        grid.addWidget(caption("Cơ &quan:", self.agency_edit), 0, 0)
+        grid.addWidget(self.agency_edit, 0, 1, 1, 3)
+        grid.addWidget(caption("Cấp trên:", self.superior_edit), 0, 4)
+        grid.addWidget(self.superior_edit, 0, 5, 1, 3)
+        grid.addWidget(self.status_label, 0, 8)
+        grid.addWidget(caption("Kỳ báo cáo:"), 1, 0)
+        grid.addWidget(self.period_label, 1, 1)
+        grid.addWidget(caption("&Số:", self.report_no_edit), 1, 2)
+        grid.addWidget(self.report_no_edit, 1, 3)
+        grid.addWidget(caption("Ngày:", self.date_edit), 1, 4)
+        grid.addWidget(self.date_edit, 1, 5)
+        grid.addWidget(caption("Địa danh:", self.place_edit), 1, 6)
+        grid.addWidget(self.place_edit, 1, 7, 1, 2)
+        grid.addWidget(self.message_label, 2, 0, 1, 9)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        grid.setColumnStretch(5, 1)
+        grid.setColumnStretch(7, 2)
+
+        self._fields: dict[str, QLineEdit] = {
+            "agency": self.agency_edit,
+            "superior": self.superior_edit,
+            "report_no": self.report_no_edit,
+            "place": self.place_edit,
+        }
+        for name, edit in self._fields.items():
+            edit.editingFinished.connect(lambda name=name: self._commit_text(name))
+        self.date_edit.editingFinished.connect(self._commit_date)
+        self.date_edit.calendarWidget().clicked.connect(lambda _day: self._commit_date())
+        self.refresh()
+
+    def refresh(self) -> None:
+        report = self._document.report
+        locked = report.signed
+        for name, edit in self._fields.items():
+            value = getattr(report, name) or ""
+            if edit.text() != value:
+                edit.setText(value)
+                edit.setCursorPosition(0)
+            edit.setReadOnly(locked)
+        when = report.report_date
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(when.year, when.month, when.day) if when else NO_DATE)
+        self.date_edit.blockSignals(False)
+        self.date_edit.setReadOnly(locked)
+        period = report.period
+        self.period_label.setText(
+            f"<b>{period.label}</b> (số liệu từ {period.start:%d/%m/%Y} đến {period.end:%d/%m/%Y})"
+        )
+        self.status_label.setText(STATUS_LABELS.get(report.status, report.status))
+        color, background = ("#067647", "#dcfae6") if locked else ("#344054", "#e4e7ec")
+        self.status_label.setStyleSheet(
+            f"QLabel {{ color: {color}; background: {background}; border-radius: 9px;"
+            " padding: 2px 10px; font-weight: bold; }"
+        )
+
+    def _commit(self, **fields: Any) -> None:
+        if self._document.signed:
+            return
+        try:
+            self._document.update_details(**fields)
+        except ValueInputError as exc:
+            self.message_label.setText(str(exc))
+            self.message_label.show()
+            self.refresh()
+            return
+        self.message_label.hide()
+
+    def _commit_text(self, name: str) -> None:
+        edit = self._fields[name]
+        if edit.text().strip() != (getattr(self._document.report, name) or ""):
+            self._commit(**{name: edit.text()})
+
+    def _commit_date(self) -> None:
+        value = self.date_edit.date()
+        chosen = None if value == NO_DATE else date(value.year(), value.month(), value.day())
+        if chosen != self._document.report.report_date:
+            self._commit(report_date=chosen)
+
+
+class Banner(QFrame):
+    """A coloured strip with a message and an optional button."""
+
+    def __init__(
+        self, color: str, background: str, button_text: str = "", parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setStyleSheet(
+            f"#banner {{ background: {background}; border-bottom: 1px solid {color}; }}"
+            f"#banner QLabel {{ color: {color}; }}"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.label, 1)
+        self.button = QPushButton(button_text)
+        layout.addWidget(self.button)
+        self.button.setVisible(bool(button_text))
+        self.hide()
+
+
+_PROBLEMS_TITLE_STYLE = (
+    "QLabel { background: #f2f4f7; border-top: 1px solid #d0d7e2;"
+    " border-bottom: 1px solid #e4e7ec; padding: 4px 12px; font-weight: bold; }"
+)
+
+
+class ProblemsPanel(QFrame):
+    """Every error and warning; clicking one (or Enter on it) goes to its cell."""
+
+    problemActivated = Signal(int, str)  # section index, item code
+
+    def __init__(self, model: ProblemsModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.title = QLabel()
+        self.title.setObjectName("problemsTitle")
+        layout.addWidget(self.title)
+        self.view = QTableView()
+        self.view.setModel(model)
+        self.view.setObjectName("problemsView")
+        self.view.setWordWrap(True)
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(0, 104)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 360)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.view, 1)
+        self.view.clicked.connect(self._activate)
+        self.view.activated.connect(self._activate)
+        model.modelReset.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        errors, warnings = self._model.counts()
+        if errors or warnings:
+            parts = []
+            if errors:
+                parts.append(f"{errors} lỗi")
+            if warnings:
+                parts.append(f"{warnings} cảnh báo")
+            self.title.setText(
+                "Lỗi và cảnh báo: " + ", ".join(parts) + " — bấm vào một dòng để đến ô đó"
+            )
+        else:
+            self.title.setText("Lỗi và cảnh báo: không có")
+        color = "#b42318" if errors else ("#93370d" if warnings else "#067647")
+        self.title.setStyleSheet(_PROBLEMS_TITLE_STYLE + f"QLabel {{ color: {color}; }}")
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            section, code = self._model.location(index.row())
+            if code:
+                self.problemActivated.emit(section, code)
+
+
+class ReportEditor(QWidget):
+    """Edits one report. Put :attr:`undo_action` … :attr:`prev_section_action` in menus."""
+
+    saved = Signal(str)
+    summaryChanged = Signal()
+    storeError = Signal(str)
+
+    def __init__(self, store: Store, report_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.document = ReportDocument(store, report_id, self)
+        self.model = ReportModel(self.document, self)
+        self.problems_model = ProblemsModel(self.document, self)
+        self._visible_rows: set[int] | None = None
+        self._first_show = True
+        self.sign_off_dialog: SignOffDialog | None = None
+        self.reopen_box: QMessageBox | None = None
+
+        self._build_actions()
+        self._build_ui()
+
+        self.document.changed.connect(self._on_changed)
+        self.document.stateChanged.connect(self._on_state_changed)
+        self.document.saved.connect(self._on_saved)
+        self.document.storeError.connect(self._on_store_error)
+        self.document.cellTouched.connect(lambda code, column: self.select_cell(code, column))
+        self._on_state_changed()
+
+    # -- public API -----------------------------------------------------------------------------
+
+    @property
+    def report_id(self) -> int:
+        return self.document.report_id
+
+    def section_count(self) -> int:
+        return self.tabs.count()
+
+    def current_section(self) -> int:
+        return self.tabs.currentIndex()
+
+    def set_section(self, index: int) -> None:
+        """Show a section and put the cursor on its first value cell (or where it was)."""
+        if not 0 <= index < self.tabs.count():
+            return
+        self.current_table().commit_editor()
+        self.tabs.setCurrentIndex(index)
+        table = self.table(index)
+        if not table.currentIndex().isValid():
+            first = table.next_cell(QModelIndex(), True)
+            if first.isValid():
+                table.go_to(first)
+        table.setFocus()
+
+    def table(self, index: int) -> SectionTable:
+        widget = self.tabs.widget(index)
+        assert isinstance(widget, SectionTable)
+        return widget
+
+    def current_table(self) -> SectionTable:
+        return self.table(max(0, self.tabs.currentIndex()))
+
+    def is_signed(self) -> bool:
+        return self.document.signed
+
+    def summary_text(self) -> str:
+        """ "Đã nhập 49/152 · 2 lỗi · 1 cảnh báo"."""
+        evaluation = self.document.evaluation
+        parts = [f"Đã nhập {evaluation.filled}/{evaluation.total}"]
+        if evaluation.errors:
+            parts.append(f"{len(evaluation.errors)} lỗi")
+        if evaluation.warnings:
+            parts.append(f"{len(evaluation.warnings)} cảnh báo")
+        return " · ".join(parts)
+
+    def select_cell(self, code: str, column: int = COL_VALUE) -> bool:
+        """Go to an item's cell: its tab, scrolled into view, selected and focused."""
+        try:
+            row = self.model.row_of(code)
+        except KeyError:
+            return False
+        section = self.model.row_at(row).section_index
+        proxy = self.table(section).proxy()
+        index = proxy.mapFromSource(self.model.index(row, column))
+        if not index.isValid():  # hidden by the filter: show everything again
+            self.filter_edit.clear()
+            index = proxy.mapFromSource(self.model.index(row, column))
+        self.current_table().commit_editor()
+        self.tabs.setCurrentIndex(section)
+        table = self.table(section)
+        table.go_to(index)
+        table.setFocus()
+        return True
+
+    def set_filter(self, text: str) -> None:
+        self.filter_edit.setText(text)
+
+    def open_sign_off_dialog(self) -> SignOffDialog | None:
+        """Open the sign-off dialog (window-modal, not blocking); None when already signed."""
+        if self.document.signed:
+            return None
+        self.current_table().commit_editor()
+        dialog = SignOffDialog(self._store, self.report_id, self)
+        dialog.accepted.connect(self._after_sign_off)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.sign_off_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def request_reopen(self) -> QMessageBox | None:
+        """Ask before returning a signed report to draft (window-modal, not blocking)."""
+        if not self.document.signed:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Mở lại báo cáo",
+            "Mở lại báo cáo đã ký duyệt để sửa?\n\nBáo cáo trở về trạng thái Nháp; chữ ký và dấu "
+            "kiểm tra hiện tại bị hủy. Sau khi sửa cần in và ký duyệt lại.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText("Mở lại để sửa")
+        box.button(QMessageBox.StandardButton.No).setText("Không")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda _result: self._reopen_answered(box.clickedButton() is yes))
+        self.reopen_box = box
+        box.open()
+        return box
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot: Any, shortcuts: list[QKeySequence] | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        stack = self.document.undo_stack
+        self.undo_action = stack.createUndoAction(self, "Hoàn tác")
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = stack.createRedoAction(self, "Làm lại")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.sign_off_action = self._action("&Ký duyệt…", self.open_sign_off_dialog)
+        self.sign_off_action.setToolTip("Ký duyệt báo cáo: khóa số liệu sau khi lãnh đạo đã ký")
+        self.reopen_action = self._action("&Mở lại để sửa…", self.request_reopen)
+        self.find_action = self._action(
+            "&Tìm chỉ tiêu", self._focus_filter, [QKeySequence("Ctrl+F")]
+        )
+        self.next_section_action = self._action(
+            "Phần &tiếp theo", lambda: self._step_section(1), [QKeySequence("Ctrl+PgDown")]
+        )
+        self.prev_section_action = self._action(
+            "Phần t&rước", lambda: self._step_section(-1), [QKeySequence("Ctrl+PgUp")]
+        )
+        self.next_problem_action = self._action(
+            "Lỗi, cảnh báo tiếp &theo", self._next_problem, [QKeySequence("F8")]
+        )
+
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+
+        self.error_bar = Banner("#b42318", "#fef3f2", "Đóng")
+        self.error_bar.button.clicked.connect(self.error_bar.hide)
+        layout.addWidget(self.error_bar)
+        self.signed_banner = Banner("#05603a", "#ecfdf3", "Mở lại để sửa…")
+        self.signed_banner.button.clicked.connect(self.request_reopen)
+        layout.addWidget(self.signed_banner)
+
+        self.header = HeaderPanel(self.document)
+        layout.addWidget(self.header)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(12, 6, 12, 6)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("filterEdit")
+        self.filter_edit.setPlaceholderText("Lọc chỉ tiêu theo tên hoặc mã (Ctrl+F)…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMaximumWidth(420)
+        self.filter_edit.textChanged.connect(self._apply_filter)
+        self.filter_edit.returnPressed.connect(self._leave_filter)
+        self.filter_edit.installEventFilter(self)
+        bar.addWidget(self.filter_edit, 1)
+        self.match_label = QLabel()
+        self.match_label.setStyleSheet("color: #475467; margin-left: 8px;")
+        bar.addWidget(self.match_label)
+        bar.addStretch(1)
+        self.summary_label = QLabel()
+        self.summary_label.setStyleSheet("color: #344054;")
+        bar.addWidget(self.summary_label)
+        bar.addSpacing(16)
+        self.saved_label = QLabel()
+        self.saved_label.setStyleSheet("color: #667085;")
+        bar.addWidget(self.saved_label)
+        bar.addSpacing(8)
+        self.sign_off_button = QToolButton()
+        self.sign_off_button.setDefaultAction(self.sign_off_action)
+        self.sign_off_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addWidget(self.sign_off_button)
+        layout.addLayout(bar)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.tabBar().setExpanding(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+        for number, section in enumerate(self.document.catalogue.sections):
+            proxy = SectionProxy(self.model, number, self)
+            table = SectionTable(proxy)
+            table.setObjectName(f"section_{number}")
+            table.boundaryReached.connect(self._on_boundary)
+            table.sectionStep.connect(self._step_section)
+            self.tabs.addTab(table, short_section_title(section))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+        self.problems_panel = ProblemsPanel(self.problems_model)
+        self.problems_panel.problemActivated.connect(
+            lambda _section, code: self.select_cell(code, COL_VALUE)
+        )
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("editorSplitter")
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.problems_panel)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        layout.addWidget(self.splitter, 1)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_show:
+            self._first_show = False
+            self._fit_problems(force=True)
+            self.set_section(max(0, self.tabs.currentIndex()))
+        self.sign_off_button.setVisible(not self.document.signed and not self._sign_off_elsewhere())
+
+    def _sign_off_elsewhere(self) -> bool:
+        """Whether the window shows the sign-off action itself (a toolbar button or a menu):
+        then the editor's own button would only repeat it."""
+        return any(
+            holder not in (self, self.sign_off_button)
+            for holder in self.sign_off_action.associatedObjects()
+        )
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Focus given to the editor (by the window) goes to the current section's table."""
+        super().focusInEvent(event)
+        self.current_table().setFocus(event.reason())
+
+    # -- reacting -------------------------------------------------------------------------------
+
+    def _fit_problems(self, force: bool = False) -> None:
+        """The problems list takes room only when there is something in it."""
+        panel = self.problems_panel
+        count = self.problems_model.rowCount()
+        had = panel.view.isVisibleTo(panel)
+        panel.view.setVisible(bool(count))
+        if not count:
+            panel.setMaximumHeight(panel.title.sizeHint().height())
+            return
+        panel.setMaximumHeight(16_777_215)
+        if force or not had:
+            total = max(240, self.splitter.height())
+            view = panel.view
+            rows = sum(view.sizeHintForRow(r) for r in range(min(count, 4)))
+            chrome = panel.title.sizeHint().height() + view.horizontalHeader().sizeHint().height()
+            wanted = min(int(total * 0.35), chrome + rows + 2 * view.frameWidth() + 4)
+            self.splitter.setSizes([total - wanted, wanted])
+
+    def _on_changed(self, codes: list[str]) -> None:
+        self._fit_problems()
+        self._refresh_tabs()
+        self.summary_label.setText(self.summary_text())
+        self.summaryChanged.emit()
+
+    def _on_state_changed(self) -> None:
+        report = self.document.report
+        signed = report.signed
+        self.header.refresh()
+        self.sign_off_action.setEnabled(not signed)
+        self.reopen_action.setEnabled(signed)
+        self.sign_off_button.setVisible(not signed and not self._sign_off_elsewhere())
+        if signed:
+            when = f"{report.signed_date:%d/%m/%Y}" if report.signed_date else "…"
+            title = title_for_display(report.signer_title or "")
+            who = " ".join(part for part in (title, report.signer) if part)
+            text = f"Báo cáo đã ký duyệt ngày {when} bởi {who}. Số liệu đã khóa, không sửa được."
+            tamper = [p for p in self.document.evaluation.problems if p.check_id == "dau-ky"]
+            if tamper:
+                text += "\n" + tamper[0].message
+            self.signed_banner.label.setText(text)
+        self.signed_banner.setVisible(signed)
+        self._refresh_tabs()
+        self.summary_label.setText(self.summary_text())
+        self.summaryChanged.emit()
+
+    def _on_saved(self, text: str) -> None:
+        self.saved_label.setText(text)
+        self.saved.emit(text)
+
+    def _on_store_error(self, message: str) -> None:
+        self.error_bar.label.setText(message)
+        self.error_bar.show()
+        self.storeError.emit(message)
+
+    def _after_sign_off(self) -> None:
+        self.document.reload()
+        self.saved.emit(now_label())
+
+    def _reopen_answered(self, yes: bool) -> None:
+        if yes and self.document.reopen():
+            self.saved.emit(now_label())
+
+    def _refresh_tabs(self) -> None:
+        bar = self.tabs.tabBar()
+        filtering = self._visible_rows is not None
+        for number, section in enumerate(self.document.catalogue.sections):
+            stats = self.document.section_stats(number)
+            title = short_section_title(section)
+            if filtering:
+                matches = self.model.match_count(self._visible_rows, number)
+                text = f"{title} ({matches} kết quả)"
+            else:
+                text = f"{title} ({counter_text(stats)})"
+            self.tabs.setTabText(number, text.replace("&", "&&"))
+            self.tabs.setTabToolTip(
+                number,
+                f"{section.label}\nĐã nhập {stats.filled}/{stats.total} chỉ tiêu"
+                + (f", {stats.errors} lỗi" if stats.errors else "")
+                + (f", {stats.warnings} cảnh báo" if stats.warnings else ""),
+            )
+            color = "#b42318" if stats.errors else ("#93370d" if stats.warnings else "")
+            bar.setTabTextColor(number, QColor(color) if color else bar.palette().text().color())
+
+    # -- navigation -----------------------------------------------------------------------------
+
+    def _visible_sections(self) -> list[int]:
+        return [n for n in range(self.tabs.count()) if self.tabs.isTabVisible(n)]
+
+    def _step_section(self, step: int) -> None:
+        visible = self._visible_sections()
+        current = self.tabs.currentIndex()
+        later = [n for n in visible if (n > current if step > 0 else n < current)]
+        if later:
+            self.set_section(later[0] if step > 0 else later[-1])
+
+    def _on_boundary(self, forward: bool) -> None:
+        """Enter/Tab past the last cell of a section goes on to the next section."""
+        table = self.current_table()
+        column = COL_NOTE if table.currentIndex().column() == COL_NOTE else COL_VALUE
+        visible = self._visible_sections()
+        current = self.tabs.currentIndex()
+        later = [n for n in visible if (n > current if forward else n < current)]
+        for number in later if forward else reversed(later):
+            target = self.table(number)
+            cell = target.next_cell(QModelIndex(), forward, column)
+            if cell.isValid():
+                self.tabs.setCurrentIndex(number)
+                target.go_to(cell)
+                target.setFocus()
+                return
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index >= 0 and self.isVisible():
+            table = self.table(index)
+            if not table.currentIndex().isValid():
+                first = table.next_cell(QModelIndex(), True)
+                if first.isValid():
+                    table.go_to(first)
+            if QApplication.focusWidget() is self.tabs.tabBar():
+                table.setFocus()  # a clicked tab: typing goes on in its table
+
+    def _next_problem(self) -> None:
+        view = self.problems_panel.view
+        count = self.problems_model.rowCount()
+        if not count:
+            return
+        row = (view.currentIndex().row() + 1) % count if view.currentIndex().isValid() else 0
+        index = self.problems_model.index(row, 0)
+        view.setCurrentIndex(index)
+        _section, code = self.problems_model.location(row)
+        if code:
+            self.select_cell(code, COL_VALUE)
+
+    # -- filter ---------------------------------------------------------------------------------
+
+    def _focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def _leave_filter(self) -> None:
+        table = self.current_table()
+        cell = table.next_cell(QModelIndex(), True)
+        if not cell.isValid():
+            cell = table.next_cell(QModelIndex(), True, COL_NOTE)
+        if cell.isValid():
+            table.go_to(cell)
+        table.setFocus()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if (
+            watched is self.filter_edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+        ):
+            if event.key() == Qt.Key.Key_Escape:
+                self.filter_edit.clear()
+                self.current_table().setFocus()
+                return True
+            if event.key() == Qt.Key.Key_Down:
+                self._leave_filter()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _apply_filter(self, text: str) -> None:
+        rows = self.model.matching_rows(text)
+        self._visible_rows = rows
+        for number in range(self.tabs.count()):
+            self.table(number).proxy().set_visible_rows(rows)
+        if rows is None:
+            for number in range(self.tabs.count()):
+                self.tabs.setTabVisible(number, True)
+            self.match_label.setText("")
+        else:
+            counts = [self.model.match_count(rows, n) for n in range(self.tabs.count())]
+            current = self.tabs.currentIndex()
+            for number, count in enumerate(counts):
+                self.tabs.setTabVisible(number, count > 0)
+            with_matches = [n for n, c in enumerate(counts) if c]
+            total = sum(counts)
+            if total:
+                self.match_label.setText(f"{total} chỉ tiêu ở {len(with_matches)} phần")
+                if current not in with_matches:
+                    self.tabs.setCurrentIndex(with_matches[0])
+            else:
+                self.match_label.setText("Không có chỉ tiêu nào khớp")
+        self._refresh_tabs()
+        table = self.current_table()
+        if table.currentIndex().data(Roles.KIND) not in (VALUE, None) or (
+            not table.currentIndex().isValid()
+        ):
+            first = table.next_cell(QModelIndex(), True)
+            if first.isValid():
+                table.go_to(first)

@@ -1,0 +1,345 @@
+"""The report list: its model, filtering, opening and deleting reports."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from pytestqt.qtbot import QtBot
+
+from cchc_desktop.cli import read_values_csv
+from cchc_desktop.gui import main_window as mw
+from cchc_desktop.gui.main_window import MainWindow
+from cchc_desktop.gui.report_list_model import (
+    AGENCY,
+    CATALOGUE,
+    COMPLETION,
+    PERIOD,
+    PROBLEMS,
+    REPORT_ID_ROLE,
+    STATUS,
+    UPDATED,
+    ReportFilterModel,
+    ReportListModel,
+    format_updated,
+)
+from cchc_desktop.store import NotFoundError, Store
+from tests.conftest import SEEDS
+from tests.gui.shell_helpers import click_in_modal, close_modals, create_reports, temp_settings
+
+
+@pytest.fixture
+def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> QSettings:
+    return temp_settings(tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def reports(store: Store) -> dict[str, int]:
+    return create_reports(store)
+
+
+@pytest.fixture
+def no_modal_leftovers() -> Iterator[None]:
+    yield
+    close_modals()
+
+
+def _window(store: Store, settings: QSettings, qtbot: QtBot) -> MainWindow:
+    window = MainWindow(store, settings)
+    qtbot.addWidget(window)
+    return window
+
+
+def _shown_ids(window: MainWindow) -> list[int]:
+    proxy = window.proxy
+    return [proxy.index(row, 0).data(REPORT_ID_ROLE) for row in range(proxy.rowCount())]
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, store: Store, reports: dict[str, int]) -> None:
+    model = ReportListModel(store)
+    model.refresh()
+    qtmodeltester.check(model)
+    proxy = ReportFilterModel()
+    proxy.setSourceModel(model)
+    proxy.set_filter_text("thông tin")
+    qtmodeltester.check(proxy)
+    model.refresh()  # a reset under the tester must also keep the model consistent
+    assert proxy.rowCount() == 2
+
+
+def test_model_shows_each_column(store: Store) -> None:
+    report_id = store.create_report(
+        "so-ban-nganh-2022", "Sở Lao động - Thương binh và Xã hội", "2023-Q1", "45/BC-SLĐTBXH"
+    )
+    store.set_many(report_id, read_values_csv(str(next(SEEDS.glob("001_*.csv")))))
+    model = ReportListModel(store)
+    model.refresh()
+    summary = store.summary(report_id)
+    cells = [model.index(0, column).data() for column in range(model.columnCount())]
+
+    assert cells[AGENCY] == "Sở Lao động - Thương binh và Xã hội"
+    assert cells[PERIOD] == "Quý I năm 2023"
+    assert cells[CATALOGUE] == "Sở, ban, ngành tỉnh (mẫu 2022–2023)"
+    assert cells[STATUS] == "Nháp"
+    assert cells[COMPLETION] == f"{summary.filled}/{summary.total}"
+    assert summary.errors == 2 and summary.warnings == 0
+    assert cells[PROBLEMS] == "2 lỗi"
+    assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", cells[UPDATED])
+    assert "45/BC-SLĐTBXH" in model.index(0, AGENCY).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Cơ quan"
+
+
+def test_problems_wording(store: Store) -> None:
+    model = ReportListModel(store)
+    report_id = store.create_report("so-ban-nganh-2022", "Sở Tư pháp", "2023-Q1")
+    model.refresh()
+    summary = store.summary(report_id)
+    assert model.problems_label(summary) == "Không có"
+    both = type(summary)(**{**summary.__dict__, "errors": 2, "warnings": 1})
+    assert model.problems_label(both) == "2 lỗi, 1 cảnh báo"
+    only_warning = type(summary)(**{**summary.__dict__, "errors": 0, "warnings": 3})
+    assert model.problems_label(only_warning) == "3 cảnh báo"
+
+
+def test_format_updated_is_local_day_month_year() -> None:
+    assert format_updated("2023-03-14T09:05:00") == "14/03/2023 09:05"
+    assert format_updated("not a date") == "not a date"
+
+
+def test_list_shows_every_report_newest_period_first(
+    qtbot: QtBot, store: Store, settings: QSettings, reports: dict[str, int]
+) -> None:
+    window = _window(store, settings, qtbot)
+    assert _shown_ids(window) == [
+        reports["tttt_q1"],
+        reports["tttt_q3"],
+        reports["thue_h1"],
+        reports["signed"],
+    ]
+    assert window.count_label.text() == "4 báo cáo"
+    assert window.selected_report_id() == reports["tttt_q1"]
+
+
+def test_filter_ignores_case_and_diacritics(
+    qtbot: QtBot, store: Store, settings: QSettings, reports: dict[str, int]
+) -> None:
+    window = _window(store, settings, qtbot)
+    window.filter_edit.setText("so thong tin quy iii")
+    assert _shown_ids(window) == [reports["tttt_q3"]]
+    assert window.count_label.text() == "Hiện 1 trên 4 báo cáo"
+
+    window.filter_edit.setText("174/BC")  # the report number
+    assert _shown_ids(window) == [reports["tttt_q3"]]
+
+    window.filter_edit.setText("đã ký")
+    assert _shown_ids(window) == [reports["signed"]]
+
+    window.filter_edit.setText("Bộ Quốc phòng")
+    assert _shown_ids(window) == []
+    assert window.list_stack.currentWidget() is window.empty_label
+    assert "Bộ Quốc phòng" in window.empty_label.text()
+    assert not window.open_action.isEnabled()
+
+    window.filter_edit.clear()
+    assert len(_shown_ids(window)) == 4
+    assert window.list_stack.currentWidget() is window.table
+
+
+def test_empty_store_explains_how_to_start(qtbot: QtBot, store: Store, settings: QSettings) -> None:
+    window = _window(store, settings, qtbot)
+    assert window.list_stack.currentWidget() is window.empty_label
+    assert "Báo cáo mới" in window.empty_label.text()
+    assert not window.delete_action.isEnabled()
+
+
+def test_delete_asks_naming_the_report_then_deletes(
+    qtbot: QtBot, store: Store, settings: QSettings, reports: dict[str, int], no_modal_leftovers
+) -> None:
+    window = _window(store, settings, qtbot)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.select_report(reports["thue_h1"])
+    seen: list[str] = []
+    QTimer.singleShot(0, click_in_modal("Xóa báo cáo", seen))
+    window.delete_action.trigger()
+
+    assert seen and "Cục Thuế tỉnh Sóc Trăng — 6 tháng năm 2022" in seen[0]
+    assert "không khôi phục được" in seen[0]
+    with pytest.raises(NotFoundError):
+        store.report(reports["thue_h1"])
+    assert reports["thue_h1"] not in _shown_ids(window)
+    assert window.selected_report_id() is not None  # the selection moved to a neighbour
+
+
+def test_delete_cancelled_keeps_the_report(
+    qtbot: QtBot, store: Store, settings: QSettings, reports: dict[str, int], no_modal_leftovers
+) -> None:
+    window = _window(store, settings, qtbot)
+    window.show()
+    qtbot.waitExposed(window)
+    window.select_report(reports["tttt_q1"])
+    QTimer.singleShot(0, click_in_modal("Hủy"))
+    window.delete_action.trigger()
+    assert store.report(reports["tttt_q1"]).agency == "Sở Thông tin và Truyền thông"
+    assert reports["tttt_q1"] in _shown_ids(window)
+
+
+def test_signed_report_is_not_deleted_and_the_clerk_is_told_why(
+    qtbot: QtBot,
+    store: Store,
+    settings: QSettings,
+    reports: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    told: list[str] = []
+    asked: list[str] = []
+    monkeypatch.setattr(mw, "show_info", lambda _p, title, text, info="": told.append(text + info))
+    monkeypatch.setattr(mw, "ask", lambda *args: asked.append(args[2]) or True)
+    window = _window(store, settings, qtbot)
+    window.select_report(reports["signed"])
+    window.delete_action.trigger()
+    assert asked == []
+    assert told and "đã được ký duyệt" in told[0] and "Mở lại để sửa" in told[0]
+    assert store.report(reports["signed"]).signed
+
+
+def test_delete_key_in_the_list_asks(
+    qtbot: QtBot,
+    store: Store,
+    settings: QSettings,
+    reports: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(mw, "ask", lambda *args: asked.append(args[2]) or False)
+    window = _window(store, settings, qtbot)
+    window.show()
+    qtbot.waitExposed(window)
+    window.select_report(reports["tttt_q3"])
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert asked == ["Xóa báo cáo “Sở Thông tin và Truyền thông — Quý III năm 2022”?"]
+
+
+def test_enter_opens_the_report_and_back_returns_to_the_list(
+    qtbot: QtBot, store: Store, settings: QSettings, reports: dict[str, int]
+) -> None:
+    pytest.importorskip("cchc_desktop.gui.report_editor")
+    window = _window(store, settings, qtbot)
+    window.show()
+    qtbot.waitExposed(window)
+    window.select_report(reports["tttt_q3"])
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    with qtbot.waitSignal(window.reportOpened) as opened:
+        qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    assert opened.args == [reports["tttt_q3"]]
+    assert window.stack.currentWidget() is window.editor_page
+    assert window.windowTitle().startswith("Sở Thông tin và Truyền thông — Quý III năm 2022")
+    assert window.back_action.isVisible()
+    # The editor's own actions now sit in the menus.
+    assert window.editor.undo_action in window.edit_menu.actions()
+    assert window.editor.sign_off_action in window.report_menu.actions()
+    assert not window.delete_action.isEnabled()
+
+    window.back_action.trigger()
+    assert window.stack.currentWidget() is window.list_page
+    assert window.editor is None
+    assert window.selected_report_id() == reports["tttt_q3"]
+    assert window.windowTitle() == "CCHC Desktop"
+    assert window._placeholders["undo_action"] in window.edit_menu.actions()
+
+
+def test_open_shows_saved_time_and_refreshes_the_row(
+    qtbot: QtBot, store: Store, settings: QSettings, reports: dict[str, int]
+) -> None:
+    pytest.importorskip("cchc_desktop.gui.report_editor")
+    window = _window(store, settings, qtbot)
+    window.show()
+    assert window.open_report(reports["tttt_q1"])
+    window.editor.saved.emit("Đã lưu lúc 14:32:05")
+    assert window.saved_label.text() == "Đã lưu lúc 14:32:05"
+
+    store.set_value(reports["tttt_q1"], "SBN22_003", "3")  # as the editor would
+    window.editor.summaryChanged.emit()
+    row = window.model.row_of(reports["tttt_q1"])
+    assert window.model.summary(row).filled == store.summary(reports["tttt_q1"]).filled >= 1
+
+
+def test_opening_a_missing_report_says_so(
+    qtbot: QtBot,
+    store: Store,
+    settings: QSettings,
+    reports: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("cchc_desktop.gui.report_editor")
+    told: list[str] = []
+    monkeypatch.setattr(mw, "show_info", lambda _p, title, text, info="": told.append(title))
+    window = _window(store, settings, qtbot)
+    assert not window.open_report(9999)
+    assert told == ["Không tìm thấy báo cáo"]
+    assert window.stack.currentWidget() is window.list_page
+
+
+def test_exports_without_the_export_module_explain(
+    qtbot: QtBot,
+    store: Store,
+    settings: QSettings,
+    reports: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    called: list[tuple[str, int]] = []
+
+    class FakeExports:
+        @staticmethod
+        def export_pdf(parent: object, store_: Store, report_id: int) -> None:
+            called.append(("pdf", report_id))
+
+    window = _window(store, settings, qtbot)
+    window.select_report(reports["tttt_q3"])
+    monkeypatch.setattr(mw.MainWindow, "_export_module", lambda self: FakeExports)
+    window.export_pdf_action.trigger()
+    assert called == [("pdf", reports["tttt_q3"])]
+
+    told: list[str] = []
+    monkeypatch.undo()
+    monkeypatch.setattr(mw, "show_info", lambda _p, title, text, info="": told.append(text))
+    monkeypatch.setattr(mw, "EXPORT_MODULE", "cchc_desktop.gui.no_such_module")
+    window.print_action.trigger()
+    assert told == ["Bản cài đặt này chưa có chức năng xuất, in và nhập tệp."]
+
+
+def test_export_and_import_through_the_window_actions(
+    qtbot: QtBot,
+    store: Store,
+    settings: QSettings,
+    reports: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """File ▸ Xuất Excel… writes the selected report; File ▸ Nhập từ tệp Excel… reads it back
+    as a new report and opens it."""
+    exports = pytest.importorskip("cchc_desktop.gui.export_actions")
+    target = tmp_path / "out" / "tttt.xlsx"
+    target.parent.mkdir()
+    monkeypatch.setattr(exports, "ask_save_path", lambda *args: str(target))
+    monkeypatch.setattr(exports, "ask_open_path", lambda *args: str(target))
+    monkeypatch.setattr(exports, "inform", lambda *args, **kwargs: None)
+    monkeypatch.setattr(exports, "warn", lambda _p, title, text, info="": pytest.fail(text))
+    window = _window(store, settings, qtbot)
+    window.show()
+    window.select_report(reports["tttt_q3"])
+
+    window.export_xlsx_action.trigger()
+    assert target.stat().st_size > 0
+
+    before = {s.id for s in store.reports()}
+    window.import_action.trigger()
+    (new_id,) = {s.id for s in store.reports()} - before
+    assert store.summary(new_id).agency == "Sở Thông tin và Truyền thông"
+    assert window.current_report_id() == new_id
