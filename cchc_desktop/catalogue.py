@@ -224,7 +224,7 @@ def load_catalogue_file(path: str | Path) -> Catalogue:
     return load_catalogue_bytes(raw, source=path.name)
 
 
-def load_catalogue_bytes(raw: bytes, source: str = "danh mục") -> Catalogue:
+def load_catalogue_bytes(raw: bytes, source: str = "(không tên)") -> Catalogue:
     """Parse JSON bytes (UTF-8) and build the catalogue."""
     try:
         text = raw.decode("utf-8-sig")
@@ -244,7 +244,7 @@ def load_catalogue_bytes(raw: bytes, source: str = "danh mục") -> Catalogue:
     return load_catalogue(data, source=source)
 
 
-def load_catalogue(data: Any, source: str = "danh mục") -> Catalogue:
+def load_catalogue(data: Any, source: str = "(không tên)") -> Catalogue:
     """Validate a parsed catalogue (dict) against the schema and its meaning, and build it."""
     key = _validation_key(data)
     if key is None or key not in _validated_keys():

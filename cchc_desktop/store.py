@@ -402,7 +402,7 @@ class Store:
         ).fetchone()
         if row is None:
             raise NotFoundError(f"Không tìm thấy danh mục có dấu {digest[:12]}.")
-        catalogue = load_catalogue(json.loads(row[0]), source="danh mục đã cài")
+        catalogue = load_catalogue(json.loads(row[0]), source="(đã lưu trong tệp dữ liệu)")
         self._catalogues[digest] = catalogue
         return catalogue
 

@@ -180,6 +180,6 @@ def test_schema_pass_is_skipped_only_for_identical_content() -> None:
     data = raw("co-quan-tw-2021")
     load_catalogue(copy.deepcopy(data))  # validated and remembered
     load_catalogue(copy.deepcopy(data))  # identical: still loads
-    data["sections"][0]["items"][0]["kind"] = "bang"
-    with pytest.raises(CatalogueError, match="không hợp lệ"):
+    data["sections"][0]["items"][1]["type"] = "bang"
+    with pytest.raises(CatalogueError, match=r"sections\[0\]\.items\[1\].*'bang' không hợp lệ"):
         load_catalogue(data)
