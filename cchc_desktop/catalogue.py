@@ -284,11 +284,12 @@ def _schema_digest() -> str:
 
 @cache
 def _validated_keys() -> set[str]:
+    known = shipped_validation_keys()
     try:
-        lines = (paths.data_dir() / _VALIDATED_FILE).read_text(encoding="ascii").split()
+        known.update((paths.data_dir() / _VALIDATED_FILE).read_text(encoding="ascii").split())
     except (OSError, UnicodeDecodeError):
-        return set()
-    return set(lines)
+        pass
+    return known
 
 
 def _remember_validated(key: str) -> None:
@@ -527,8 +528,44 @@ def _computed_order(items: dict[str, Item], fail: Any) -> tuple[Item, ...]:
 @cache
 def builtin_catalogues() -> dict[str, Catalogue]:
     """The catalogues shipped in resources/catalogues/, by id."""
-    out: dict[str, Catalogue] = {}
+    return {digest_id[1]: builtin_catalogue(digest_id[0]) for digest_id in _builtin_index()}
+
+
+@cache
+def _builtin_index() -> list[tuple[str, str, Path]]:
+    """(digest, id, path) of each shipped catalogue, read without building any: opening one
+    report must not pay for building all four."""
+    out = []
     for path in sorted((resources_dir() / "catalogues").glob("*.json")):
-        catalogue = load_catalogue_file(path)
-        out[catalogue.id] = catalogue
+        data = _nfc_tree(json.loads(path.read_bytes().decode("utf-8-sig")))
+        out.append((digest_of(data), str(data.get("id", path.stem)), path))
     return out
+
+
+@cache
+def builtin_catalogue(digest: str) -> Catalogue:
+    """A shipped catalogue by digest; KeyError when none has it."""
+    for known, _, path in _builtin_index():
+        if known == digest:
+            return load_catalogue_file(path)
+    raise KeyError(digest)
+
+
+def is_builtin(digest: str) -> bool:
+    return any(known == digest for known, _, _ in _builtin_index())
+
+
+def shipped_validation_keys() -> set[str]:
+    """Validation keys shipped beside the built-in catalogues (resources/catalogues/validated.txt),
+    so a fresh install opens a report without paying for the schema pass; a test keeps the file
+    in step with the catalogues and the schema (tools/update_validated.py rewrites it)."""
+    try:
+        text = (resources_dir() / "catalogues" / "validated.txt").read_text(encoding="ascii")
+    except OSError:
+        return set()
+    return {line.split()[0] for line in text.splitlines() if line.strip() and line[0] != "#"}
+
+
+def validation_key(data: Any) -> str | None:
+    """The key under which a catalogue's content counts as validated against this schema."""
+    return _validation_key(data)

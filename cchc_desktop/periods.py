@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 KINDS = ("Q1", "H1", "Q3", "Y")
@@ -34,16 +35,7 @@ class Period:
     @classmethod
     def parse(cls, text: str) -> Period:
         """Read ``2023-Q1``, ``2022-H1``, ``2022-Q3`` or ``2021-Y``."""
-        m = re.fullmatch(r"\s*(\d{4})-(Q1|H1|Q3|Y)\s*", text or "", flags=re.IGNORECASE)
-        if not m:
-            raise PeriodError(
-                f"Kỳ báo cáo “{text}” không hợp lệ. Cần dạng NĂM-KỲ: 2023-Q1 (Quý I), "
-                "2023-H1 (6 tháng), 2023-Q3 (Quý III), 2023-Y (Năm)."
-            )
-        year = int(m.group(1))
-        if not 2000 <= year <= 2100:
-            raise PeriodError(f"Năm báo cáo {year} không hợp lệ (từ 2000 đến 2100).")
-        return cls(year, m.group(2).upper())
+        return _parse(text)
 
     @property
     def code(self) -> str:
@@ -78,6 +70,20 @@ class Period:
     @property
     def range_label(self) -> str:
         return f"từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}"
+
+
+@lru_cache(maxsize=4096)  # a list of thousands of reports repeats a few dozen periods
+def _parse(text: str) -> Period:
+    m = re.fullmatch(r"\s*(\d{4})-(Q1|H1|Q3|Y)\s*", text or "", flags=re.IGNORECASE)
+    if not m:
+        raise PeriodError(
+            f"Kỳ báo cáo “{text}” không hợp lệ. Cần dạng NĂM-KỲ: 2023-Q1 (Quý I), "
+            "2023-H1 (6 tháng), 2023-Q3 (Quý III), 2023-Y (Năm)."
+        )
+    year = int(m.group(1))
+    if not 2000 <= year <= 2100:
+        raise PeriodError(f"Năm báo cáo {year} không hợp lệ (từ 2000 đến 2100).")
+    return Period(year, m.group(2).upper())
 
 
 def all_kinds() -> list[tuple[str, str]]:

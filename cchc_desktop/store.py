@@ -14,7 +14,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,9 @@ from cchc_desktop.catalogue import (
     Catalogue,
     CatalogueError,
     Item,
+    builtin_catalogue,
     builtin_catalogues,
+    is_builtin,
     load_catalogue,
     load_catalogue_bytes,
 )
@@ -173,6 +175,17 @@ class Change:
     old_note: str
     new_note: str
     at: str
+    # The report's evaluation right after this edit, so a window need not evaluate it again.
+    evaluation: Evaluation | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class _Head:
+    """What a write needs to know of a report: far cheaper than loading it whole."""
+
+    id: int
+    catalogue: Catalogue
+    signed: bool
 
 
 _ENV_MESSAGES = (
@@ -393,10 +406,10 @@ class Store:
         cached = self._catalogues.get(digest)
         if cached is not None:
             return cached
-        for catalogue in builtin_catalogues().values():
-            if catalogue.digest == digest:
-                self._catalogues[digest] = catalogue
-                return catalogue
+        if is_builtin(digest):
+            catalogue = builtin_catalogue(digest)
+            self._catalogues[digest] = catalogue
+            return catalogue
         row = self.conn.execute(
             "SELECT body FROM catalogues WHERE digest = ?", (digest,)
         ).fetchone()
@@ -632,7 +645,7 @@ class Store:
         different value (or note, if one is given) since, ChangedElsewhereError is raised and
         nothing is saved.
         """
-        report = self.report(report_id)
+        report = self._head(report_id)
         item = _item(report.catalogue, code)
         value = parse_value(item, raw)
         fields = ("value", "pending") if note is None else ("value", "pending", "note")
@@ -644,7 +657,7 @@ class Store:
     ) -> Change:
         """Keep what the clerk typed although it cannot be accepted: it stays marked as an error
         (and blocks sign-off) until corrected, and is never lost. ``expected`` as set_value."""
-        report = self.report(report_id)
+        report = self._head(report_id)
         item = _item(report.catalogue, code)
         if not item.editable:
             raise ValueInputError(f"{item.ref()} không nhập được.")
@@ -655,7 +668,7 @@ class Store:
         self, report_id: int, code: str, note: str, *, expected: Entry | None = None
     ) -> Change:
         """Save a note exactly as typed (NFC). ``expected`` as set_value (the note is compared)."""
-        report = self.report(report_id)
+        report = self._head(report_id)
         item = _item(report.catalogue, code, allow_any=True)
         expect = None if expected is None else {item.code: (expected, ("note",))}
         return self._write_entries(report, [(item, KEEP, KEEP, note)], expect)[0]
@@ -665,7 +678,7 @@ class Store:
     ) -> list[Change]:
         """Set many (code, raw value, note) rows: all or nothing. A bad row raises
         ValueInputError naming the row (1-based) and nothing is saved."""
-        report = self.report(report_id)
+        report = self._head(report_id)
         if report.signed:
             raise ReportLockedError("Báo cáo đã ký duyệt nên không thể sửa. Hãy mở lại để sửa.")
         prepared = []
@@ -682,9 +695,18 @@ class Store:
             prepared.append((item, value, None, note))
         return self._write_entries(report, prepared)
 
+    def _head(self, report_id: int) -> _Head:
+        with _translate_errors():
+            row = self.conn.execute(
+                "SELECT catalogue_digest, status FROM reports WHERE id = ?", (report_id,)
+            ).fetchone()
+        if row is None:
+            raise NotFoundError(f"Không có báo cáo số {report_id}.")
+        return _Head(report_id, self.catalogue_by_digest(row[0]), row[1] == SIGNED)
+
     def _write_entries(
         self,
-        report: Report,
+        report: _Head,
         rows: Sequence[tuple[Item, str | _Keep | None, str | _Keep | None, str | None]],
         expect: Mapping[str, tuple[Entry, tuple[str, ...]]] | None = None,
     ) -> list[Change]:
@@ -745,7 +767,7 @@ class Store:
                     report.id,
                 ),
             )
-        return changes
+        return [replace(c, evaluation=evaluation) for c in changes]
 
     def _log(
         self,

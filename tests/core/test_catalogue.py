@@ -183,3 +183,14 @@ def test_schema_pass_is_skipped_only_for_identical_content() -> None:
     data["sections"][0]["items"][1]["type"] = "bang"
     with pytest.raises(CatalogueError, match=r"sections\[0\]\.items\[1\].*'bang' không hợp lệ"):
         load_catalogue(data)
+
+
+def test_shipped_validation_keys_match_catalogues_that_really_validate() -> None:
+    from cchc_desktop.catalogue import _validator, shipped_validation_keys, validation_key
+
+    wanted = set()
+    for path in sorted(CATALOGUE_DIR.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert list(_validator().iter_errors(data)) == [], path.name
+        wanted.add(validation_key(data))
+    assert shipped_validation_keys() == wanted, "run: python tools/update_validated.py"

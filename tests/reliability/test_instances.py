@@ -170,7 +170,7 @@ def test_a_write_between_read_and_commit_is_not_undone(
     window, other = Store.open(db_path), Store.open(db_path)
     report_id = new_report(window)
     window.set_value(report_id, "SBN22_003", "21")
-    read_report = Store.report
+    read_report = Store._head
 
     def read_then_other_saves(self: Store, rid: int) -> object:
         report = read_report(self, rid)
@@ -178,7 +178,7 @@ def test_a_write_between_read_and_commit_is_not_undone(
             other.set_value(rid, "SBN22_003", "46")
         return report
 
-    monkeypatch.setattr(Store, "report", read_then_other_saves)
+    monkeypatch.setattr(Store, "_head", read_then_other_saves)
     if write == "note":
         window.set_note(report_id, "SBN22_003", "Kế hoạch số 02/KH")
     else:
