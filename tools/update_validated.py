@@ -21,7 +21,7 @@ def main() -> None:
             raise SystemExit(f"{path.name}: {errors[0].message}")
         catalogue.load_catalogue(data, source=path.name)  # the meaning checks too
         keys.append(f"{catalogue.validation_key(data)}  {path.name}")
-    header = "# schema-digest:content-digest of each built-in catalogue; see tools/update_validated.py\n"
+    header = "# schema-digest:content-digest per built-in catalogue (tools/update_validated.py)\n"
     (folder / "validated.txt").write_text(header + "\n".join(keys) + "\n", encoding="ascii")
     print(f"{len(keys)} catalogues validated")
 
