@@ -7,6 +7,7 @@ Every refusal says where (a JSON path and the item code) and what, in Vietnamese
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Iterator
@@ -285,10 +286,8 @@ def _schema_digest() -> str:
 @cache
 def _validated_keys() -> set[str]:
     known = shipped_validation_keys()
-    try:
+    with contextlib.suppress(OSError, UnicodeDecodeError):
         known.update((paths.data_dir() / _VALIDATED_FILE).read_text(encoding="ascii").split())
-    except (OSError, UnicodeDecodeError):
-        pass
     return known
 
 
