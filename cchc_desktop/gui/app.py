@@ -243,6 +243,38 @@ class ExceptionHandler:
             self.showing = False
 
 
+def backup_on_start(db: str | None) -> str:
+    """The automatic daily backup, before the data file is opened (so an upgrade of the file
+    always has a copy of the old one). Returns a Vietnamese warning, or "" when it went well
+    or was not needed; the program carries on either way."""
+    from cchc_desktop import backup
+
+    try:
+        backup.backup_on_start(paths.database_path(db))
+    except (backup.BackupError, OSError, sqlite3.Error) as exc:
+        return str(exc)
+    return ""
+
+
+def _warn_backup_failed(window: QWidget, message: str) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("Application", "Chưa sao lưu tự động được"),
+        message,
+        QMessageBox.StandardButton.NoButton,
+        window,
+    )
+    box.setInformativeText(
+        translate(
+            "Application",
+            "Chương trình vẫn làm việc bình thường và số liệu đã lưu không bị ảnh hưởng. "
+            "Hãy thử lại bằng Tệp → Sao lưu ngay.",
+        )
+    )
+    box.addButton(translate("Application", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
 def open_store(db: str | None) -> tuple[Store | None, str, str]:
     """(store, "", "") or (None, message, path) with a Vietnamese message."""
     path = paths.database_path(db)
@@ -267,23 +299,84 @@ def open_store(db: str | None) -> tuple[Store | None, str, str]:
         )
 
 
-def _report_start_failure(message: str, path: str, interactive: bool) -> None:
+def _report_start_failure(
+    message: str, path: str, interactive: bool, can_restore: bool = False
+) -> bool:
+    """Say why the data cannot be opened; True when the clerk chose to restore a backup
+    (offered when the file is damaged and backups exist)."""
     print(f"CCHC Desktop: {message} ({path})", file=sys.stderr)
     if not interactive:
-        return
+        return False
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         translate("Application", "Không mở được dữ liệu"),
         message,
         QMessageBox.StandardButton.NoButton,
     )
-    box.setInformativeText(
-        translate(
-            "Application", "Tệp dữ liệu: %1\n\nChương trình sẽ đóng lại; tệp không bị thay đổi."
-        ).replace("%1", path)
-    )
-    box.addButton(translate("Application", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
+    restore = None
+    if can_restore:
+        box.setInformativeText(
+            translate(
+                "Application",
+                "Tệp dữ liệu: %1\n\nCó thể khôi phục dữ liệu từ một bản sao lưu. Nếu không, "
+                "chương trình sẽ đóng lại; tệp không bị thay đổi.",
+            ).replace("%1", path)
+        )
+        restore = box.addButton(
+            translate("Application", "Khôi phục từ bản sao lưu…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.setDefaultButton(restore)
+        box.addButton(translate("Application", "Đóng"), QMessageBox.ButtonRole.RejectRole)
+    else:
+        box.setInformativeText(
+            translate(
+                "Application",
+                "Tệp dữ liệu: %1\n\nChương trình sẽ đóng lại; tệp không bị thay đổi.",
+            ).replace("%1", path)
+        )
+        box.addButton(translate("Application", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
+    return restore is not None and box.clickedButton() is restore
+
+
+def restorable_at_start(path: str) -> bool:
+    """Whether a data file that failed to open is damaged (not merely locked, read-only or
+    from a newer program) and has backups to restore from."""
+    from cchc_desktop import backup
+
+    target = Path(path)
+    if not target.is_file():
+        return False
+    try:
+        backup.verify_backup(target)
+    except backup.BackupError:
+        try:
+            return bool(backup.list_backups(target))
+        except backup.BackupError:
+            return False
+    return False
+
+
+def restore_at_start(path: str) -> str | None:
+    """Let the clerk pick a backup and put it in place of a damaged data file: "" when done,
+    a Vietnamese message when it failed, None when cancelled."""
+    from cchc_desktop import backup
+    from cchc_desktop.gui.backup_dialog import choose_backup
+
+    target = Path(path)
+    try:
+        backups = backup.list_backups(target)
+    except backup.BackupError as exc:
+        return str(exc)
+    chosen = choose_backup(None, backups, str(paths.backups_dir(target)))
+    if chosen is None:
+        return None
+    try:
+        backup.restore(target, chosen.path)
+    except (backup.BackupError, OSError) as exc:
+        return str(exc)
+    return ""
 
 
 # -- first paint ---------------------------------------------------------------------------------
@@ -353,12 +446,16 @@ class WindowKeeper:
             interactive=self.interactive,
         )
         window.languageChangeRequested.connect(self.switch_language)
+        window.storeReplaced.connect(self._store_replaced)
         self.window = window
         return window
 
+    def _store_replaced(self, store: Store) -> None:
+        self.store = store  # reopened after a restore: the next window (and exit) use it
+
     def switch_language(self, language: str) -> None:
         old = self.window
-        old.save_session()
+        old.hand_over()  # saves the session and frees the report for the new window
         install_translations(self.app, language)
         new = self.make(language)
         new.restore_session(reopen=True)
@@ -415,10 +512,20 @@ def _run(
     interactive: bool,
     handler: ExceptionHandler,
 ) -> int:
+    # Screenshots leave the data alone: no backup, no claims.
+    backup_warning = backup_on_start(args.db) if interactive else ""
     store, message, path = open_store(args.db)
-    if store is None:
-        _report_start_failure(message, path, interactive)
-        return EXIT_FAILED
+    while store is None:
+        can_restore = interactive and restorable_at_start(path)
+        if not _report_start_failure(message, path, interactive, can_restore):
+            return EXIT_FAILED
+        failure = restore_at_start(path)
+        if failure is None:
+            return EXIT_FAILED
+        if failure:
+            message = failure
+            continue
+        store, message, path = open_store(args.db)
 
     keeper = WindowKeeper(app, store, settings, interactive=interactive)
     try:
@@ -453,9 +560,13 @@ def _run(
             # A platform that never paints (a broken display) must not hang a script.
             QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, shoot)
         window.show()
+        if backup_warning:
+            QTimer.singleShot(0, lambda: _warn_backup_failed(keeper.window, backup_warning))
         code = app.exec()
         if handler.count and not interactive:
             return EXIT_FAILED
         return code if interactive else result["code"]
     finally:
-        store.close()
+        if keeper.window is not None:
+            keeper.window.release_claim()  # however the loop ended, free the report
+        keeper.store.close()  # the store in use at the end (a restore reopens it)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -44,6 +45,7 @@ from cchc_desktop.gui.report_model import (
     COL_VALUE,
     ERROR_COLOR,
     WARNING_COLOR,
+    CellEdit,
     Roles,
     expected_hint,
 )
@@ -53,8 +55,18 @@ from cchc_desktop.values import ValueInputError, parse_value
 
 _IndexLike = QModelIndex | QPersistentModelIndex
 
-NOTE_KEYS_HINT = "Enter: lưu và sang ô tiếp · Alt+Enter: xuống dòng · Esc: hủy"
-BLANK_CHOICE = "(để trống)"
+
+def note_keys_hint() -> str:
+    return QCoreApplication.translate(
+        "Delegates", "Enter: lưu và sang ô tiếp · Alt+Enter: xuống dòng · Esc: hủy"
+    )
+
+
+def blank_choice() -> str:
+    """The drop-down entry that empties a choice cell."""
+    return QCoreApplication.translate("Delegates", "(để trống)")
+
+
 MIN_ROW_HEIGHT = 28
 ROW_PADDING = 10  # above and below the text of a cell
 TALL_ROW = 4 * MIN_ROW_HEIGHT
@@ -95,7 +107,7 @@ class ChoiceComboBox(QComboBox):
     def __init__(self, item: Item, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item = item
-        self.addItem(BLANK_CHOICE, None)
+        self.addItem(blank_choice(), None)
         for choice in item.choices:
             self.addItem(f"{choice.label} ({choice.code})", choice.code)
         self._typed = ""
@@ -158,7 +170,7 @@ class NoteEdit(QPlainTextEdit):
     def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText(placeholder)
-        self.setToolTip(NOTE_KEYS_HINT)
+        self.setToolTip(note_keys_hint())
         self.setTabChangesFocus(True)
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.setStyleSheet("QPlainTextEdit { border: 2px solid #2f6fb5; background: white; }")
@@ -186,17 +198,27 @@ class ReportDelegate(QStyledItemDelegate):
         assert item is not None
         editor: QWidget
         if index.column() == COL_NOTE:
-            editor = NoteEdit(item.note_hint or "Ghi chú", parent)
+            hint = item.note_hint or QCoreApplication.translate("Delegates", "Ghi chú")
+            editor = NoteEdit(hint, parent)
         elif item.type == "choice":
             editor = ChoiceComboBox(item, parent)
         elif item.type == "text":
-            editor = NoteEdit(item.note_hint or "Nội dung", parent)
+            hint = item.note_hint or QCoreApplication.translate("Delegates", "Nội dung")
+            editor = NoteEdit(hint, parent)
         else:
             editor = ValueLineEdit(item, parent)
         editor.setObjectName(f"editor_{item.code}_{index.column()}")
+        # The cell as it is now: saving compares with it, so a change another window saved
+        # while the clerk was typing is refused with a message instead of overwritten.
+        editor.base_entry = index.data(Roles.ENTRY)  # type: ignore[attr-defined]
         return editor
 
     def setEditorData(self, editor: QWidget, index: _IndexLike) -> None:
+        if getattr(editor, "data_set", False):
+            # Qt refills open editors when their row changes (another window saved it):
+            # what the clerk is typing must stay; saving it then finds the conflict.
+            return
+        editor.data_set = True  # type: ignore[attr-defined]
         text = index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, ChoiceComboBox):
             editor.set_text(text)
@@ -213,7 +235,8 @@ class ReportDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: _IndexLike) -> None:
         if isinstance(editor, ValueLineEdit | ChoiceComboBox | NoteEdit):
-            model.setData(index, editor.value_text(), Qt.ItemDataRole.EditRole)
+            edit = CellEdit(editor.value_text(), getattr(editor, "base_entry", None))
+            model.setData(index, edit, Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: _IndexLike

@@ -27,16 +27,18 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from cchc_desktop.exports import ExportError, ExportRefusedError, exportable_report
 from cchc_desktop.exports.files import resolve_target, suggested_filename
+from cchc_desktop.gui.report_list_model import period_label
 from cchc_desktop.importers import ImportFormatError, ImportRefusedError
 from cchc_desktop.store import NotFoundError, Report, Store, StoreError
 
 KEY_LAST_DIR = "export/last_dir"
+KEY_DRAFT_NOTICE = "export/draft_notice_shown"  # reports whose clerk was told about BẢN NHÁP
+DRAFT_NOTICE_LIMIT = 500
 PREVIEW_DPI = 150  # sharp enough on screen; the preview keeps every page in memory
 PRINT_DPI = 300  # printed pages are drawn one at a time at up to this resolution
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ExportActions", text)
+translate = QCoreApplication.translate
 
 
 # -- small dialogs (module functions, so tests can stand in for them) ------------------------
@@ -58,9 +60,14 @@ def inform(parent: QWidget | None, title: str, text: str, path: Path | None = No
     open_file = open_folder = None
     if path is not None:
         box.setInformativeText(str(path))
-        open_file = box.addButton(tr("Mở tệp"), QMessageBox.ButtonRole.ActionRole)
-        open_folder = box.addButton(tr("Mở thư mục"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
+        open_file = box.addButton(
+            translate("ExportActions", "Mở tệp"), QMessageBox.ButtonRole.ActionRole
+        )
+        open_folder = box.addButton(
+            translate("ExportActions", "Mở thư mục"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+    box.addButton(translate("ExportActions", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
     if path is not None and box.clickedButton() is open_file:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -72,8 +79,26 @@ def warn(parent: QWidget | None, title: str, text: str, informative: str = "") -
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
     if informative:
         box.setInformativeText(informative)
-    box.addButton(tr("Đóng"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("ExportActions", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
+
+
+def draft_notice(parent: QWidget | None, title: str, text: str) -> bool:
+    """Tell the clerk, once, that a draft comes out marked "BẢN NHÁP"; False to stop."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+    box.setInformativeText(
+        translate(
+            "ExportActions",
+            "Bản để trình ký và gửi đi: ký duyệt báo cáo trước (Báo cáo → Ký duyệt), rồi in "
+            "hoặc xuất lại. Thông báo này chỉ hiện một lần cho mỗi báo cáo.",
+        )
+    )
+    go_on = box.addButton(translate("ExportActions", "Tiếp tục"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(translate("ExportActions", "Hủy"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(go_on)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is go_on
 
 
 @contextmanager
@@ -107,6 +132,46 @@ def remember_folder(path: Path) -> None:
     _settings().setValue(KEY_LAST_DIR, str(path.parent))
 
 
+def _draft_key(store: Store, report: Report) -> str:
+    return f"{store.path or ':memory:'}#{report.id}"
+
+
+def draft_ok(parent: QWidget | None, store: Store, report: Report, what: str) -> bool:
+    """A draft prints and exports with "BẢN NHÁP" on every page: say so in one line the first
+    time for each report (not every time: the clerk knows it by then). ``what`` is "print",
+    "pdf" or "xlsx". False when the clerk stops there."""
+    if report.signed:
+        return True
+    settings = _settings()
+    seen = settings.value(KEY_DRAFT_NOTICE, [])
+    seen = [str(k) for k in (seen if isinstance(seen, list) else [seen]) if k]
+    key = _draft_key(store, report)
+    if key in seen:
+        return True
+    if what == "print":
+        title = translate("ExportActions", "In bản nháp")
+        text = translate(
+            "ExportActions",
+            "Báo cáo chưa ký duyệt nên mỗi trang in ra có chữ “BẢN NHÁP”.",
+        )
+    elif what == "xlsx":
+        title = translate("ExportActions", "Xuất bản nháp")
+        text = translate(
+            "ExportActions",
+            "Báo cáo chưa ký duyệt nên tệp Excel ghi “BẢN NHÁP - chưa ký duyệt” ở đầu trang.",
+        )
+    else:
+        title = translate("ExportActions", "Xuất bản nháp")
+        text = translate(
+            "ExportActions",
+            "Báo cáo chưa ký duyệt nên mỗi trang PDF có chữ “BẢN NHÁP”.",
+        )
+    if not draft_notice(parent, title, text):
+        return False
+    settings.setValue(KEY_DRAFT_NOTICE, [*seen, key][-DRAFT_NOTICE_LIMIT:])
+    return True
+
+
 # -- export ------------------------------------------------------------------------------------
 
 
@@ -114,9 +179,9 @@ def _load_for_export(parent: QWidget | None, store: Store, report_id: int) -> Re
     try:
         return exportable_report(store, report_id)
     except ExportRefusedError as exc:
-        warn(parent, tr("Không xuất được"), str(exc))
+        warn(parent, translate("ExportActions", "Không xuất được"), str(exc))
     except (NotFoundError, StoreError) as exc:
-        warn(parent, tr("Không xuất được"), str(exc))
+        warn(parent, translate("ExportActions", "Không xuất được"), str(exc))
     return None
 
 
@@ -131,7 +196,7 @@ def _export(
     done: str,
 ) -> Path | None:
     report = _load_for_export(parent, store, report_id)
-    if report is None:
+    if report is None or not draft_ok(parent, store, report, extension):
         return None
     chosen = ask_save_path(
         parent, title, last_folder() / suggested_filename(report, extension), filter_text
@@ -143,7 +208,7 @@ def _export(
         with busy():
             written = write(target)
     except (ExportRefusedError, ExportError, StoreError, NotFoundError) as exc:
-        warn(parent, tr("Không xuất được"), str(exc))
+        warn(parent, translate("ExportActions", "Không xuất được"), str(exc))
         return None
     remember_folder(written)
     inform(parent, title, done, written)
@@ -161,10 +226,10 @@ def export_pdf(
         store,
         report_id,
         "pdf",
-        tr("Xuất phụ lục ra PDF"),
-        tr("Tệp PDF (*.pdf)"),
+        translate("ExportActions", "Xuất phụ lục ra PDF"),
+        translate("ExportActions", "Tệp PDF (*.pdf)"),
         lambda path: write_pdf(store, report_id, path, landscape=landscape),
-        tr("Đã xuất phụ lục ra tệp PDF."),
+        translate("ExportActions", "Đã xuất phụ lục ra tệp PDF."),
     )
 
 
@@ -177,10 +242,10 @@ def export_xlsx(parent: QWidget | None, store: Store, report_id: int) -> Path | 
         store,
         report_id,
         "xlsx",
-        tr("Xuất phụ lục ra Excel"),
-        tr("Tệp Excel (*.xlsx)"),
+        translate("ExportActions", "Xuất phụ lục ra Excel"),
+        translate("ExportActions", "Tệp Excel (*.xlsx)"),
         lambda path: write_xlsx(store, report_id, path),
-        tr("Đã xuất phụ lục ra tệp Excel."),
+        translate("ExportActions", "Đã xuất phụ lục ra tệp Excel."),
     )
 
 
@@ -193,7 +258,10 @@ def import_xlsx(parent: QWidget | None, store: Store) -> int | None:
     from cchc_desktop.importers.xlsx import import_xlsx as read_and_import
 
     chosen = ask_open_path(
-        parent, tr("Nhập phụ lục từ tệp Excel"), last_folder(), tr("Tệp Excel (*.xlsx)")
+        parent,
+        translate("ExportActions", "Nhập phụ lục từ tệp Excel"),
+        last_folder(),
+        translate("ExportActions", "Tệp Excel (*.xlsx)"),
     )
     if not chosen:
         return None
@@ -202,20 +270,24 @@ def import_xlsx(parent: QWidget | None, store: Store) -> int | None:
         with busy():
             report_id = read_and_import(store, path)
     except ImportRefusedError as exc:
-        warn(parent, tr("Không nhập tệp này"), str(exc))
+        warn(parent, translate("ExportActions", "Không nhập tệp này"), str(exc))
         return None
     except (ImportFormatError, StoreError, NotFoundError) as exc:
-        warn(parent, tr("Không nhập được tệp"), str(exc))
+        warn(parent, translate("ExportActions", "Không nhập được tệp"), str(exc))
         return None
     remember_folder(path)
     summary = store.summary(report_id)
-    status = tr("đã ký duyệt") if summary.status == "signed" else tr("bản nháp")
+    status = (
+        translate("ExportActions", "đã ký duyệt")
+        if summary.status == "signed"
+        else translate("ExportActions", "bản nháp")
+    )
     inform(
         parent,
-        tr("Nhập phụ lục từ tệp Excel"),
-        tr("Đã nhập báo cáo của %1, %2 (%3).")
+        translate("ExportActions", "Nhập phụ lục từ tệp Excel"),
+        translate("ExportActions", "Đã nhập báo cáo của %1, %2 (%3).")
         .replace("%1", summary.agency)
-        .replace("%2", summary.period.label)
+        .replace("%2", period_label(summary.period))
         .replace("%3", status),
     )
     return report_id
@@ -280,12 +352,20 @@ def paint_pages(printer: QPrinter, pages: RenderedPdf, dpi: float | None = None)
     resolution = dpi or min(printer.resolution(), PRINT_DPI)
     painter = QPainter()
     if not painter.begin(printer):
-        raise ExportError(tr("Không mở được máy in. Hãy kiểm tra máy in rồi thử lại."))
+        raise ExportError(
+            QCoreApplication.translate(
+                "ExportActions", "Không mở được máy in. Hãy kiểm tra máy in rồi thử lại."
+            )
+        )
     try:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         for index in range(len(pages)):
             if index and not printer.newPage():
-                raise ExportError(tr("Máy in báo lỗi khi sang trang mới."))
+                raise ExportError(
+                    QCoreApplication.translate(
+                        "ExportActions", "Máy in báo lỗi khi sang trang mới."
+                    )
+                )
             target = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
             painter.drawImage(target, pages.image(index, resolution))
     finally:
@@ -306,13 +386,13 @@ def print_report(
     from cchc_desktop.exports.pdf import build_pdf
 
     report = _load_for_export(parent, store, report_id)
-    if report is None:
+    if report is None or not draft_ok(parent, store, report, "print"):
         return False
     try:
         with busy():
             data = build_pdf(store, report_id, landscape=landscape)
     except (ExportRefusedError, ExportError, StoreError) as exc:
-        warn(parent, tr("Không in được"), str(exc))
+        warn(parent, translate("ExportActions", "Không in được"), str(exc))
         return False
     pages = RenderedPdf(data)
     try:
@@ -329,7 +409,7 @@ def make_preview(parent: QWidget | None, pages: RenderedPdf, name: str) -> QPrin
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     configure_printer(printer, pages, name)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(tr("Xem trước khi in - %1").replace("%1", name))
+    dialog.setWindowTitle(translate("ExportActions", "Xem trước khi in - %1").replace("%1", name))
     dialog.printer_ref = printer  # type: ignore[attr-defined]  # keep alive with the dialog
     screen = QGuiApplication.primaryScreen()
     if screen is not None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
@@ -32,6 +35,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPalette,
+    QScreen,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,7 +57,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop import assets
+from cchc_desktop import assets, paths, sessions
 from cchc_desktop.gui import settings as keys
 from cchc_desktop.gui.report_list_model import (
     AGENCY,
@@ -68,8 +72,16 @@ from cchc_desktop.gui.report_list_model import (
     ReportFilterModel,
     ReportListModel,
 )
+from cchc_desktop.gui.sharing import ChangePoller, EditClaim, holder_text
 from cchc_desktop.periods import Period
-from cchc_desktop.store import SIGNED, NotFoundError, ReportSummary, Store, StoreError
+from cchc_desktop.store import (
+    READONLY_MESSAGE,
+    SIGNED,
+    NotFoundError,
+    ReportSummary,
+    Store,
+    StoreError,
+)
 
 translate = QCoreApplication.translate
 APP_TITLE = "CCHC Desktop"
@@ -88,6 +100,21 @@ def replace_kind(summary: ReportSummary, kind: str = "H1") -> ReportSummary:
     return dataclasses.replace(summary, period=Period(summary.period.year, kind))
 
 
+DEFAULT_SIZE = QSize(1366, 768)  # the common office laptop screen
+
+
+def default_window_size(screen: QScreen | None) -> QSize:
+    """The first-start size: 1366×768, or less on a smaller screen, where it leaves room for
+    the taskbar and the title bar (a 1366×768 screen gets a window that fits on it)."""
+    if screen is None:
+        return DEFAULT_SIZE
+    room = screen.availableGeometry()
+    return QSize(
+        min(DEFAULT_SIZE.width(), int(room.width() * 0.97)),
+        min(DEFAULT_SIZE.height(), int(room.height() * 0.94)),
+    )
+
+
 def fit_height(widget: QWidget) -> None:
     """Make a dialog tall enough for its word-wrapped labels at its current width (a layout's
     minimum size ignores height-for-width, so wrapped text would otherwise overlap)."""
@@ -99,6 +126,15 @@ def fit_height(widget: QWidget) -> None:
         needed = layout.totalHeightForWidth(widget.width())
         if needed > widget.height():
             widget.resize(widget.width(), needed)
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 # -- message boxes -------------------------------------------------------------------------------
@@ -137,6 +173,73 @@ def ask(parent: QWidget | None, title: str, text: str, informative: str, accept_
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is accept
+
+
+def ask_open_elsewhere(parent: QWidget | None, message: str) -> str:
+    """The report is open for editing elsewhere: "view" (open read-only), "force" (take it
+    over) or "" (cancel). ``message`` says where and since when."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        translate("MainWindow", "Báo cáo đang được mở ở nơi khác"),
+        message,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setInformativeText(
+        translate(
+            "MainWindow",
+            "Nếu chọn “Vẫn mở để sửa”, nơi kia sẽ mất quyền sửa và chuyển sang chỉ xem; những gì "
+            "đã lưu ở đó vẫn giữ nguyên, nhưng ô đang gõ dở ở đó có thể không lưu được.",
+        )
+    )
+    view = box.addButton(
+        translate("MainWindow", "Mở chỉ để xem"), QMessageBox.ButtonRole.AcceptRole
+    )
+    force = box.addButton(
+        translate("MainWindow", "Vẫn mở để sửa"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    cancel = box.addButton(translate("MainWindow", "Hủy"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(view)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is view:
+        return "view"
+    if clicked is force:
+        return "force"
+    return ""
+
+
+def offer_after_sign_off(parent: QWidget | None) -> str:
+    """Right after a sign-off: "print" (the clerk's next step), "pdf" or "" (later)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        translate("MainWindow", "Đã ký duyệt"),
+        translate("MainWindow", "Đã ký duyệt báo cáo. Số liệu đã khóa."),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setInformativeText(
+        translate(
+            "MainWindow",
+            "Bước tiếp theo: in bản đã ký để lãnh đạo ký tên, đóng dấu; sau đó xuất PDF hoặc "
+            "Excel để gửi đi.",
+        )
+    )
+    printing = box.addButton(
+        translate("MainWindow", "In bản đã ký"), QMessageBox.ButtonRole.AcceptRole
+    )
+    pdf = box.addButton(translate("MainWindow", "Xuất PDF"), QMessageBox.ButtonRole.ActionRole)
+    later = box.addButton(translate("MainWindow", "Để sau"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(printing)
+    box.setEscapeButton(later)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is printing:
+        return "print"
+    if clicked is pdf:
+        return "pdf"
+    return ""
 
 
 # -- the completion column -----------------------------------------------------------------------
@@ -209,6 +312,7 @@ class MainWindow(QMainWindow):
 
     languageChangeRequested = Signal(str)
     reportOpened = Signal(int)
+    storeReplaced = Signal(object)  # the Store reopened after a restore
 
     def __init__(
         self,
@@ -227,13 +331,14 @@ class MainWindow(QMainWindow):
         self.persist = persist  # False in --screenshot mode: leave the clerk's settings alone
         self.interactive = interactive  # False: messages go to stderr, never a modal box
         self.editor: Any = None
+        self.claim: EditClaim | None = None  # this window's hold on the report it edits
         self._editor_report_id: int | None = None
         self._pending_section: int | None = None
         self._placeholders: dict[str, QAction] = {}
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_TITLE)
-        self.resize(1280, 780)
+        self.resize(default_window_size(self.screen()))
         self.setMinimumSize(760, 480)  # still usable on a 1024×768 screen with a taskbar
 
         self.model = ReportListModel(store, self)
@@ -249,6 +354,10 @@ class MainWindow(QMainWindow):
 
         self.reload_reports()
         self._set_default_column_widths()
+
+        # Other windows and the command line may save to the same file: show what they did.
+        self.poller = ChangePoller(store, self)
+        self.poller.changed.connect(self.check_for_changes)
 
     # -- construction ------------------------------------------------------------------------
 
@@ -350,6 +459,16 @@ class MainWindow(QMainWindow):
             icon_text=self.tr("In"),
             tip=self.tr("Xem trước và in báo cáo (Ctrl+P)"),
         )
+        self.backup_action = self._action(
+            self.tr("&Sao lưu ngay"),
+            self.backup_now,
+            tip=self.tr("Sao lưu tệp dữ liệu vào thư mục backups bên cạnh nó"),
+        )
+        self.restore_action = self._action(
+            self.tr("&Khôi phục từ bản sao lưu…"),
+            self.restore_backup,
+            tip=self.tr("Thay dữ liệu hiện tại bằng một bản sao lưu trước đó"),
+        )
         self.quit_action = self._action(
             self.tr("&Thoát"), self.close, shortcut=QKeySequence("Ctrl+Q")
         )
@@ -367,7 +486,7 @@ class MainWindow(QMainWindow):
             ("prev_section_action", self.tr("Phần t&rước"), "prev-section"),
             ("next_section_action", self.tr("Phần &tiếp theo"), "next-section"),
             ("sign_off_action", self.tr("&Ký duyệt…"), "sign-off"),
-            ("reopen_action", self.tr("Mở &lại để sửa"), "reopen"),
+            ("reopen_action", self.tr("Mở lại để &sửa…"), "reopen"),
         ):
             placeholder = self._action(text, icon_name=icon_name)
             placeholder.setEnabled(False)
@@ -533,6 +652,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.backup_action)
+        self.file_menu.addAction(self.restore_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
         self.help_menu.addAction(self.about_action)
@@ -615,8 +737,6 @@ class MainWindow(QMainWindow):
         status.setSizeGripEnabled(True)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
-        self.saved_label = QLabel(self)
-        self.saved_label.setObjectName("savedLabel")
         location = str(self.store.path) if self.store.path else self.tr("(bộ nhớ tạm)")
         self.db_label = QLabel(self.tr("Tệp dữ liệu: %1").replace("%1", location), self)
         self.db_label.setObjectName("hint")
@@ -633,7 +753,6 @@ class MainWindow(QMainWindow):
             )
             status.addPermanentWidget(self.readonly_label)
         status.addPermanentWidget(self.db_label)
-        status.addPermanentWidget(self.saved_label)
 
     # -- the list ------------------------------------------------------------------------------
 
@@ -767,6 +886,9 @@ class MainWindow(QMainWindow):
         self.back_action.setEnabled(not on_list)
         self.back_action.setVisible(not on_list)
         self.filter_action.setEnabled(on_list)
+        on_file = self.store.path is not None
+        self.backup_action.setEnabled(on_file)
+        self.restore_action.setEnabled(on_file and not self.readonly)
 
     def current_report_id(self) -> int | None:
         """The open report, or on the list page the selected one."""
@@ -806,6 +928,16 @@ class MainWindow(QMainWindow):
                     "Nếu thật sự cần xóa, hãy mở báo cáo, chọn “Mở lại để sửa” để trả về bản "
                     "nháp, rồi xóa."
                 ),
+            )
+            return
+        live = sessions.holders(self.store, summary.id)
+        if live:
+            self.info(
+                self.tr("Báo cáo đang được mở ở nơi khác"),
+                self.tr("Báo cáo “%1” đang được mở để sửa %2 nên chưa xóa được.")
+                .replace("%1", name)
+                .replace("%2", holder_text(live[0])),
+                self.tr("Hãy đóng báo cáo ở nơi đó trước, rồi xóa."),
             )
             return
         if not ask(
@@ -888,7 +1020,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from PySide6.QtUiTools import QUiLoader
 
-        from cchc_desktop import __version__, paths
+        from cchc_desktop import __version__
 
         loader = QUiLoader(self)
         dialog = loader.load(str(assets.ui_dir() / "about_dialog.ui"), self)
@@ -929,9 +1061,15 @@ class MainWindow(QMainWindow):
             )
             return False
         self._close_editor()
+        claim: sessions.Claim | None = None
         try:
+            mode, claim, banner = self._claim(report_id)
+            if not mode:
+                self._show_list_chrome()
+                return False
             editor = editor_module.ReportEditor(self.store, report_id, self.editor_page)
         except NotFoundError:
+            self._release(claim)
             self.info(
                 self.tr("Không tìm thấy báo cáo"),
                 self.tr("Báo cáo này không còn trong tệp dữ liệu (có thể đã bị xóa)."),
@@ -940,20 +1078,27 @@ class MainWindow(QMainWindow):
             self.reload_reports()
             return False
         except StoreError as exc:
+            self._release(claim)
             self.show_store_error(str(exc))
             self._show_list_chrome()
             return False
         self.editor = editor
         self._editor_report_id = report_id
         self._pending_section = section
+        if claim is not None:
+            self._hold(claim)
+        elif mode == "view":
+            editor.set_read_only(banner)
+            editor.readonly_banner.button.setVisible(not self.readonly)
         self._decorate_editor_actions(editor)
         self.editor_page.layout().addWidget(editor)
-        editor.saved.connect(self._editor_saved)
         editor.summaryChanged.connect(self._editor_summary_changed)
         editor.storeError.connect(self.show_store_error)
+        editor.changedElsewhere.connect(self._editor_conflict)
+        editor.signedOff.connect(self._editor_signed_off)
+        editor.editRequested.connect(self.request_edit)
         # The editor lays itself out when first shown; splitters and section come after that.
         editor.installEventFilter(self)
-        self.saved_label.clear()
         self.stack.setCurrentWidget(self.editor_page)
         self._fill_edit_and_report_menus()
         self._fill_toolbar()
@@ -1002,6 +1147,7 @@ class MainWindow(QMainWindow):
         editor = self.editor
         self.editor = None
         self._editor_report_id = None
+        self.release_claim()
         # Menus and toolbar drop the editor's actions before the editor (their owner) goes.
         self._fill_edit_and_report_menus()
         self._fill_toolbar()
@@ -1013,7 +1159,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.list_page)
         self._fill_edit_and_report_menus()
         self._fill_toolbar()
-        self.saved_label.clear()
         self.db_label.show()
         self.count_label.show()
         self.setWindowTitle(APP_TITLE)
@@ -1031,9 +1176,6 @@ class MainWindow(QMainWindow):
         focus = QApplication.focusWidget()
         if focus is not None and self.editor is not None and self.editor.isAncestorOf(focus):
             focus.clearFocus()
-
-    def _editor_saved(self, text: str) -> None:
-        self.saved_label.setText(text)
 
     def _editor_summary_changed(self) -> None:
         if self._editor_report_id is not None:
@@ -1055,7 +1197,269 @@ class MainWindow(QMainWindow):
         title = self.model.describe(summary)
         if summary.status == SIGNED:
             title += " " + self.tr("(đã ký)")
+        elif self.editor is not None and self.editor.is_read_only():
+            title += " " + self.tr("(chỉ xem)")
         self.setWindowTitle(f"{title} — {APP_TITLE}")
+
+    # -- other windows on the same file ----------------------------------------------------------
+
+    def _claim(self, report_id: int) -> tuple[str, sessions.Claim | None, str]:
+        """Decide how a report opens: ("edit", claim or None, ""), ("view", None, banner
+        text) or ("", None, "") when the clerk cancelled. NotFoundError when it is gone."""
+        if self.readonly:
+            return "view", None, READONLY_MESSAGE
+        if not self.interactive:
+            # A screenshot writes nothing: it only looks whether somebody else edits it.
+            live = sessions.holders(self.store, report_id)
+            if live:
+                return "view", None, self._elsewhere_text(live[0])
+            return "edit", None, ""
+        try:
+            result = sessions.claim(self.store, report_id)
+        except StoreError as exc:
+            text = self.tr("Không ghi được vào tệp dữ liệu, nên báo cáo mở chỉ để xem: %1")
+            return "view", None, text.replace("%1", str(exc))
+        if isinstance(result, sessions.Claim):
+            return "edit", result, ""
+        choice = ask_open_elsewhere(self, self._elsewhere_question(result))
+        if choice == "force":
+            try:
+                forced = sessions.claim(self.store, report_id, force=True)
+            except StoreError as exc:
+                self.show_store_error(str(exc))
+                return "view", None, self._elsewhere_text(result.holder)
+            if isinstance(forced, sessions.Claim):
+                return "edit", forced, ""
+        if choice == "view":
+            return "view", None, self._elsewhere_text(result.holder)
+        return "", None, ""
+
+    def _elsewhere_question(self, result: sessions.OpenElsewhere) -> str:
+        """Where and since when the report is open, and what can be done: the core's own
+        Vietnamese message, or its translation in another interface language."""
+        if self.language == "vi":
+            return result.message()
+        return self.tr(
+            "Báo cáo này đang được mở để sửa %1. Bạn vẫn xem, in và xuất được, nhưng chưa sửa "
+            "được cho đến khi nơi kia đóng báo cáo. Nếu chắc chắn nơi kia đã tắt, bạn có thể "
+            "chọn “Vẫn mở để sửa”."
+        ).replace("%1", holder_text(result.holder))
+
+    def _elsewhere_text(self, holder: sessions.Session) -> str:
+        return self.tr(
+            "Chỉ để xem: báo cáo này đang được mở để sửa %1. Ở đây vẫn xem, in và xuất được, "
+            "nhưng không sửa được."
+        ).replace("%1", holder_text(holder))
+
+    def _hold(self, claim: sessions.Claim) -> None:
+        self.release_claim()
+        self.claim = EditClaim(self.store, claim, self)
+        self.claim.lost.connect(self._claim_lost)
+
+    def _release(self, claim: sessions.Claim | None) -> None:
+        if claim is not None:
+            sessions.release(self.store, claim)
+
+    def release_claim(self) -> None:
+        """Give up the report this window holds for editing, if any."""
+        held, self.claim = self.claim, None
+        if held is not None:
+            held.release()
+            held.deleteLater()
+
+    def _claim_lost(self) -> None:
+        """Another window took the report over (or a backup was restored): this one turns
+        to viewing only. The cell being typed in is saved first."""
+        self.claim = None
+        if self.editor is None:
+            return
+        self.editor.set_read_only(
+            self.tr(
+                "Báo cáo đã được mở để sửa ở nơi khác, nên ở cửa sổ này chỉ còn để xem. Số liệu "
+                "đã nhập ở đây đã được lưu; bấm “Mở để sửa…” nếu cần sửa tiếp ở cửa sổ này."
+            )
+        )
+        self._update_title()
+        self._update_actions()
+
+    def request_edit(self) -> None:
+        """ "Mở để sửa…" on the read-only banner: claim the open report again."""
+        if self.editor is None or self._editor_report_id is None:
+            return
+        try:
+            mode, claim, banner = self._claim(self._editor_report_id)
+        except NotFoundError:
+            self._report_vanished()
+            return
+        if claim is not None:
+            self._hold(claim)
+            self.editor.set_editable()
+        elif mode == "view":
+            self.editor.readonly_banner.label.setText(banner)
+        self._update_title()
+
+    def check_for_changes(self) -> None:
+        """Something was saved to the file elsewhere: refresh the list and the open report
+        (the current cell stays), and notice a claim that was taken over."""
+        if self.claim is not None:
+            self.claim.check()
+        try:
+            if self.model.is_stale():
+                self.reload_reports()
+        except StoreError:
+            return  # locked for a moment: the next poll tries again
+        if self.editor is None:
+            return
+        try:
+            if self.editor.refresh_from_store():
+                self.statusBar().showMessage(
+                    self.tr("Đã cập nhật những gì vừa được lưu ở nơi khác."), 8000
+                )
+        except NotFoundError:
+            self._report_vanished()
+            return
+        self._update_title()
+
+    def _report_vanished(self) -> None:
+        self.show_list()
+        self.info(
+            self.tr("Báo cáo đã bị xóa"),
+            self.tr("Báo cáo đang mở vừa bị xóa ở nơi khác (một cửa sổ hoặc lệnh khác)."),
+        )
+
+    def _editor_conflict(self, message: str) -> None:
+        self.error(self.tr("Số liệu vừa được sửa ở nơi khác"), message)
+
+    def _editor_signed_off(self) -> None:
+        """The clerk's next steps after signing off: print for the director, then export."""
+        self._update_title()
+        if not self.interactive:
+            return
+        choice = offer_after_sign_off(self)
+        if choice == "print":
+            self._run_export("print_report")
+        elif choice == "pdf":
+            self._run_export("export_pdf")
+
+    # -- backups -------------------------------------------------------------------------------
+
+    def backup_now(self) -> None:
+        """Tệp → Sao lưu ngay."""
+        from cchc_desktop import backup
+
+        if self.store.path is None:
+            return
+        self._commit_pending_edit()
+        try:
+            with busy_cursor():
+                made = backup.make_backup(self.store.path)
+        except (backup.BackupError, OSError) as exc:
+            self.error(self.tr("Chưa sao lưu được"), str(exc))
+            return
+        self.info(
+            self.tr("Đã sao lưu"),
+            self.tr("Đã sao lưu tệp dữ liệu (%1).").replace("%1", made.label),
+            self.tr("Bản sao lưu: %1").replace("%1", str(made.path)),
+        )
+
+    def restore_backup(self) -> bool:
+        """Tệp → Khôi phục từ bản sao lưu…: pick a backup and put it in place of the data."""
+        from cchc_desktop import backup
+        from cchc_desktop.gui.backup_dialog import choose_backup
+
+        path = self.store.path
+        if path is None:
+            return False
+        self._commit_pending_edit()
+        try:
+            backups = backup.list_backups(path)
+        except backup.BackupError as exc:
+            self.error(self.tr("Không đọc được các bản sao lưu"), str(exc))
+            return False
+        if not backups:
+            self.info(
+                self.tr("Chưa có bản sao lưu"),
+                self.tr("Chưa có bản sao lưu nào của tệp dữ liệu này."),
+                self.tr(
+                    "Chương trình tự sao lưu mỗi ngày khi mở; cũng có thể sao lưu bất cứ lúc "
+                    "nào bằng Tệp → Sao lưu ngay."
+                ),
+            )
+            return False
+        chosen = choose_backup(self, backups, str(paths.backups_dir(path)))
+        if chosen is None:
+            return False
+        force = False
+        others = sessions.live_elsewhere(self.store.conn)
+        if others:
+            holder = others[0]
+            if not ask(
+                self,
+                self.tr("Tệp dữ liệu đang được mở ở nơi khác"),
+                self.tr("Tệp dữ liệu đang được mở để sửa %1.").replace("%1", holder_text(holder)),
+                self.tr(
+                    "Khôi phục lúc này sẽ thay cả những gì nơi đó đang nhập. Tốt nhất hãy đóng "
+                    "cửa sổ đó trước; chỉ khôi phục ngay nếu chắc chắn nơi đó đã tắt."
+                ),
+                self.tr("Vẫn khôi phục"),
+            ):
+                return False
+            force = True
+        return self._restore_from(chosen, force)
+
+    def _restore_from(self, chosen: Any, force: bool) -> bool:
+        from cchc_desktop import backup
+        from cchc_desktop.migrations import DatabaseTooNewError
+
+        path = self.store.path
+        assert path is not None
+        report_id = self._editor_report_id
+        self._close_editor()  # releases this window's claim
+        self._show_list_chrome()
+        self.poller.stop()
+        self.store.close()
+        failure = ""
+        safety = None
+        try:
+            with busy_cursor():
+                safety = backup.restore(path, chosen.path, force=force)
+        except (StoreError, OSError, sqlite3.Error) as exc:  # BackupError is a StoreError
+            failure = str(exc)
+        try:
+            store = Store.open(path)
+        except (StoreError, DatabaseTooNewError, OSError, sqlite3.Error) as exc:
+            self.error(
+                self.tr("Không mở lại được tệp dữ liệu"),
+                str(exc),
+                self.tr("Chương trình sẽ đóng lại. Hãy mở lại chương trình rồi thử lại."),
+            )
+            self.persist = False
+            self.close()
+            return False
+        self._use_store(store)
+        self.reload_reports(report_id)
+        if failure:
+            self.error(self.tr("Chưa khôi phục được"), failure)
+            return False
+        kept = ""
+        if safety is not None:
+            kept = self.tr(
+                "Dữ liệu ngay trước khi khôi phục được giữ lại thành bản sao lưu “%1”; có thể "
+                "khôi phục lại bản đó nếu cần."
+            ).replace("%1", safety.label)
+        self.info(
+            self.tr("Đã khôi phục"),
+            self.tr("Đã khôi phục dữ liệu từ bản sao lưu %1.").replace("%1", chosen.label),
+            kept,
+        )
+        return True
+
+    def _use_store(self, store: Store) -> None:
+        """Work on a reopened Store (after a restore)."""
+        self.store = store
+        self.model.set_store(store)
+        self.poller.watch(store)
+        self.storeReplaced.emit(store)
 
     # -- settings ------------------------------------------------------------------------------
 
@@ -1098,12 +1502,10 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _splitters(root: QWidget) -> list[tuple[str, QSplitter]]:
-        """Each splitter under ``root`` with its settings key (object name, else its order)."""
-        found = root.findChildren(QSplitter)
-        return [
-            (f"{keys.KEY_SPLITTERS}/{s.objectName() or f'editor_{n}'}", s)
-            for n, s in enumerate(found)
-        ]
+        """Each named splitter under ``root`` with its settings key: saved by name, so a
+        splitter added later never gets another one's position."""
+        found = [s for s in root.findChildren(QSplitter) if s.objectName()]
+        return [(f"{keys.KEY_SPLITTERS}/{s.objectName()}", s) for s in found]
 
     def _save_splitters(self, root: QWidget) -> None:
         if not self.persist:
@@ -1117,7 +1519,18 @@ class MainWindow(QMainWindow):
             if isinstance(state, QByteArray | bytes) and state:
                 splitter.restoreState(QByteArray(state))
 
+    def hand_over(self) -> None:
+        """Before another window takes over this one's session (a language switch): save
+        the cell being typed and the session, and give up the claim so the new window gets
+        the report for editing without asking."""
+        self._commit_pending_edit()
+        self.save_session()
+        self.release_claim()
+        self.poller.stop()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._commit_pending_edit()
         self.save_session()
+        self.release_claim()
+        self.poller.stop()
         super().closeEvent(event)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from cchc_desktop.catalogue import Section
 from cchc_desktop.gui.delegates import MIN_ROW_HEIGHT, ReportDelegate, ValueCellDelegate
+from cchc_desktop.gui.report_list_model import period_label
 from cchc_desktop.gui.report_model import (
     COL_NAME,
     COL_NOTE,
@@ -63,7 +64,7 @@ from cchc_desktop.gui.report_model import (
     now_label,
 )
 from cchc_desktop.gui.sign_off_dialog import SignOffDialog, title_for_display
-from cchc_desktop.store import STATUS_LABELS, Store
+from cchc_desktop.store import SIGNED, Store
 from cchc_desktop.values import ValueInputError
 
 # Well-known shortenings (as used in the reports themselves) that keep tab titles readable.
@@ -96,13 +97,34 @@ def short_section_title(section: Section, limit: int = MAX_TAB_TITLE) -> str:
     return f"{stt}. {title}" if stt else title
 
 
+class Counts(QObject):
+    """The editor's counting words ("2 lỗi", "1 cảnh báo"), translated with plurals."""
+
+    def errors(self, count: int) -> str:
+        return self.tr("%n lỗi", "", count)
+
+    def warnings(self, count: int) -> str:
+        return self.tr("%n cảnh báo", "", count)
+
+
+_COUNTS = Counts()
+
+
+def errors_text(count: int) -> str:
+    return _COUNTS.errors(count)
+
+
+def warnings_text(count: int) -> str:
+    return _COUNTS.warnings(count)
+
+
 def counter_text(stats: SectionStats) -> str:
     """ "12/15 · 1 lỗi · 2 cảnh báo"."""
     parts = [f"{stats.filled}/{stats.total}"]
     if stats.errors:
-        parts.append(f"{stats.errors} lỗi")
+        parts.append(errors_text(stats.errors))
     if stats.warnings:
-        parts.append(f"{stats.warnings} cảnh báo")
+        parts.append(warnings_text(stats.warnings))
     return " · ".join(parts)
 
 
@@ -309,14 +331,24 @@ class HeaderPanel(QFrame):
         self.agency_edit = QLineEdit()
         self.superior_edit = QLineEdit()
         self.report_no_edit = QLineEdit()
-        self.report_no_edit.setPlaceholderText("ví dụ 174/BC-STTTT")
+        self.report_no_edit.setPlaceholderText(self.tr("ví dụ 174/BC-STTTT"))
         self.place_edit = QLineEdit()
-        self.place_edit.setPlaceholderText("ví dụ Sóc Trăng")
+        self.place_edit.setPlaceholderText(self.tr("ví dụ Sóc Trăng"))
         self.date_edit = QDateEdit()
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setMinimumDate(NO_DATE)
         self.date_edit.setSpecialValueText("…/…/……")
+        self.date_edit.setToolTip(self.tr("Ngày ghi trên báo cáo; để trống nếu chưa có"))
+        # A date once set can be taken away again: the report goes out with "ngày …/…/…".
+        self.clear_date_button = QToolButton()
+        self.clear_date_button.setObjectName("clearDateButton")
+        self.clear_date_button.setText("✕")
+        self.clear_date_button.setAutoRaise(True)
+        self.clear_date_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_date_button.setToolTip(self.tr("Xóa ngày báo cáo (để trống)"))
+        self.clear_date_button.setAccessibleName(self.tr("Xóa ngày báo cáo"))
+        self.clear_date_button.clicked.connect(self.clear_date)
         self.period_label = QLabel()
         self.period_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label = QLabel()
@@ -334,18 +366,24 @@ class HeaderPanel(QFrame):
                 label.setBuddy(buddy)
             return label
 
-        grid.addWidget(caption("Cơ &quan:", self.agency_edit), 0, 0)
+        date_box = QHBoxLayout()
+        date_box.setContentsMargins(0, 0, 0, 0)
+        date_box.setSpacing(2)
+        date_box.addWidget(self.date_edit, 1)
+        date_box.addWidget(self.clear_date_button)
+
+        grid.addWidget(caption(self.tr("Cơ &quan:"), self.agency_edit), 0, 0)
         grid.addWidget(self.agency_edit, 0, 1, 1, 3)
-        grid.addWidget(caption("Cấp trên:", self.superior_edit), 0, 4)
+        grid.addWidget(caption(self.tr("Cấp trên:"), self.superior_edit), 0, 4)
         grid.addWidget(self.superior_edit, 0, 5, 1, 3)
         grid.addWidget(self.status_label, 0, 8)
-        grid.addWidget(caption("Kỳ báo cáo:"), 1, 0)
+        grid.addWidget(caption(self.tr("Kỳ báo cáo:")), 1, 0)
         grid.addWidget(self.period_label, 1, 1)
-        grid.addWidget(caption("&Số:", self.report_no_edit), 1, 2)
+        grid.addWidget(caption(self.tr("&Số:"), self.report_no_edit), 1, 2)
         grid.addWidget(self.report_no_edit, 1, 3)
-        grid.addWidget(caption("Ngày:", self.date_edit), 1, 4)
-        grid.addWidget(self.date_edit, 1, 5)
-        grid.addWidget(caption("Địa danh:", self.place_edit), 1, 6)
+        grid.addWidget(caption(self.tr("Ngày:"), self.date_edit), 1, 4)
+        grid.addLayout(date_box, 1, 5)
+        grid.addWidget(caption(self.tr("Địa danh:"), self.place_edit), 1, 6)
         grid.addWidget(self.place_edit, 1, 7, 1, 2)
         grid.addWidget(self.message_label, 2, 0, 1, 9)
         grid.setColumnStretch(1, 3)
@@ -367,10 +405,11 @@ class HeaderPanel(QFrame):
 
     def refresh(self) -> None:
         report = self._document.report
-        locked = report.signed
+        locked = not self._document.editable
         for name, edit in self._fields.items():
             value = getattr(report, name) or ""
-            if edit.text() != value:
+            typing = edit.hasFocus() and edit.isModified() and not locked
+            if edit.text() != value and not typing:  # never under the clerk's fingers
                 edit.setText(value)
                 edit.setCursorPosition(0)
             edit.setReadOnly(locked)
@@ -379,25 +418,32 @@ class HeaderPanel(QFrame):
         self.date_edit.setDate(QDate(when.year, when.month, when.day) if when else NO_DATE)
         self.date_edit.blockSignals(False)
         self.date_edit.setReadOnly(locked)
+        self.clear_date_button.setVisible(not locked and when is not None)
         period = report.period
         self.period_label.setText(
-            f"<b>{period.label}</b> (số liệu từ {period.start:%d/%m/%Y} đến {period.end:%d/%m/%Y})"
+            f"<b>{period_label(period)}</b> "
+            + self.tr("(số liệu từ %1 đến %2)")
+            .replace("%1", f"{period.start:%d/%m/%Y}")
+            .replace("%2", f"{period.end:%d/%m/%Y}")
         )
-        self.status_label.setText(STATUS_LABELS.get(report.status, report.status))
-        color, background = ("#067647", "#dcfae6") if locked else ("#344054", "#e4e7ec")
+        signed = report.status == SIGNED
+        self.status_label.setText(self.tr("Đã ký") if signed else self.tr("Nháp"))
+        color, background = ("#067647", "#dcfae6") if signed else ("#344054", "#e4e7ec")
         self.status_label.setStyleSheet(
             f"QLabel {{ color: {color}; background: {background}; border-radius: 9px;"
             " padding: 2px 10px; font-weight: bold; }"
         )
 
     def _commit(self, **fields: Any) -> None:
-        if self._document.signed:
+        if not self._document.editable:
             return
         try:
             self._document.update_details(**fields)
         except ValueInputError as exc:
             self.message_label.setText(str(exc))
             self.message_label.show()
+            for edit in self._fields.values():
+                edit.setModified(False)  # refused: show what is stored again
             self.refresh()
             return
         self.message_label.hide()
@@ -412,6 +458,19 @@ class HeaderPanel(QFrame):
         chosen = None if value == NO_DATE else date(value.year(), value.month(), value.day())
         if chosen != self._document.report.report_date:
             self._commit(report_date=chosen)
+
+    def commit_all(self) -> None:
+        """Save heading fields being typed in (before the report turns read-only)."""
+        for name in self._fields:
+            self._commit_text(name)
+        self._commit_date()
+
+    def clear_date(self) -> None:
+        """Take the report date away again (blank: printed as "ngày …/…/…")."""
+        if not self._document.editable:
+            return
+        self.date_edit.setDate(NO_DATE)
+        self._commit_date()
 
 
 class Banner(QFrame):
@@ -489,16 +548,32 @@ class ProblemsPanel(QFrame):
         if errors or warnings:
             parts = []
             if errors:
-                parts.append(f"{errors} lỗi")
+                parts.append(errors_text(errors))
             if warnings:
-                parts.append(f"{warnings} cảnh báo")
+                parts.append(warnings_text(warnings))
             self.title.setText(
-                "Lỗi và cảnh báo: " + ", ".join(parts) + " — bấm vào một dòng để đến ô đó"
+                self.tr("Lỗi và cảnh báo: %1 — bấm vào một dòng để đến ô đó").replace(
+                    "%1", ", ".join(parts)
+                )
             )
         else:
-            self.title.setText("Lỗi và cảnh báo: không có")
+            self.title.setText(self.tr("Lỗi và cảnh báo: không có"))
         color = "#b42318" if errors else ("#93370d" if warnings else "#067647")
         self.title.setStyleSheet(_PROBLEMS_TITLE_STYLE + f"QLabel {{ color: {color}; }}")
+
+    def row_height(self, row: int, width: int) -> int:
+        """The height a problem row takes at a panel ``width``, measured from its text: on
+        first show the stretched message column does not have its final width yet, and a
+        row measured too short would be cut off."""
+        view = self.view
+        header = view.horizontalHeader()
+        scroll = view.verticalScrollBar().sizeHint().width()
+        message = max(120, width - header.sectionSize(0) - header.sectionSize(1) - scroll - 12)
+        text = self._model.index(row, 2).data() or ""
+        box = QRect(0, 0, message, 100_000)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        needed = view.fontMetrics().boundingRect(box, flags, text).height() + 10
+        return max(view.sizeHintForRow(row), needed)
 
     def _activate(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -513,6 +588,9 @@ class ReportEditor(QWidget):
     saved = Signal(str)
     summaryChanged = Signal()
     storeError = Signal(str)
+    changedElsewhere = Signal(str)  # a cell edit refused: saved elsewhere meanwhile (message)
+    signedOff = Signal()  # the sign-off dialog signed the report
+    editRequested = Signal()  # "Mở để sửa…" on the read-only banner
 
     def __init__(self, store: Store, report_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -532,6 +610,7 @@ class ReportEditor(QWidget):
         self.document.stateChanged.connect(self._on_state_changed)
         self.document.saved.connect(self._on_saved)
         self.document.storeError.connect(self._on_store_error)
+        self.document.conflict.connect(self._on_conflict)
         self.document.cellTouched.connect(lambda code, column: self.select_cell(code, column))
         self._on_state_changed()
 
@@ -571,14 +650,47 @@ class ReportEditor(QWidget):
     def is_signed(self) -> bool:
         return self.document.signed
 
+    def is_read_only(self) -> bool:
+        """Open for viewing only (another window has it open for editing)."""
+        return self.document.read_only
+
+    def set_read_only(self, message: str) -> None:
+        """View only: every editor locked, a banner with ``message`` and "Mở để sửa…".
+        A cell being typed in is saved first (as pending text if it cannot be read), so
+        nothing the clerk typed is lost."""
+        self.commit_open_editor()
+        self.readonly_banner.label.setText(message)
+        self.document.set_read_only(True)
+        self._on_state_changed()
+
+    def set_editable(self) -> None:
+        """Back to editing (this window holds the report again), with what is stored now."""
+        self.document.set_read_only(False)
+        self.document.reload()
+
+    def commit_open_editor(self) -> None:
+        """Save the cell editor that is open and heading fields being typed in, if any."""
+        for number in range(self.tabs.count()):
+            self.table(number).commit_editor()
+        self.header.commit_all()
+
+    def refresh_from_store(self) -> bool:
+        """Show what another window or program saved; the current cell stays selected.
+        Raises NotFoundError when the report was deleted elsewhere."""
+        return self.document.refresh_from_store()
+
     def summary_text(self) -> str:
         """ "Đã nhập 49/152 · 2 lỗi · 1 cảnh báo"."""
         evaluation = self.document.evaluation
-        parts = [f"Đã nhập {evaluation.filled}/{evaluation.total}"]
+        parts = [
+            self.tr("Đã nhập %1/%2")
+            .replace("%1", str(evaluation.filled))
+            .replace("%2", str(evaluation.total))
+        ]
         if evaluation.errors:
-            parts.append(f"{len(evaluation.errors)} lỗi")
+            parts.append(errors_text(len(evaluation.errors)))
         if evaluation.warnings:
-            parts.append(f"{len(evaluation.warnings)} cảnh báo")
+            parts.append(warnings_text(len(evaluation.warnings)))
         return " · ".join(parts)
 
     def select_cell(self, code: str, column: int = COL_VALUE) -> bool:
@@ -604,8 +716,9 @@ class ReportEditor(QWidget):
         self.filter_edit.setText(text)
 
     def open_sign_off_dialog(self) -> SignOffDialog | None:
-        """Open the sign-off dialog (window-modal, not blocking); None when already signed."""
-        if self.document.signed:
+        """Open the sign-off dialog (window-modal, not blocking); None when already signed
+        or open for viewing only."""
+        if not self.document.editable:
             return None
         self.current_table().commit_editor()
         dialog = SignOffDialog(self._store, self.report_id, self)
@@ -617,18 +730,20 @@ class ReportEditor(QWidget):
 
     def request_reopen(self) -> QMessageBox | None:
         """Ask before returning a signed report to draft (window-modal, not blocking)."""
-        if not self.document.signed:
+        if not self.document.signed or self.document.read_only:
             return None
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Mở lại báo cáo",
-            "Mở lại báo cáo đã ký duyệt để sửa?\n\nBáo cáo trở về trạng thái Nháp; chữ ký và dấu "
-            "kiểm tra hiện tại bị hủy. Sau khi sửa cần in và ký duyệt lại.",
+            self.tr("Mở lại báo cáo"),
+            self.tr(
+                "Mở lại báo cáo đã ký duyệt để sửa?\n\nBáo cáo trở về trạng thái Nháp; chữ ký và "
+                "dấu kiểm tra hiện tại bị hủy. Sau khi sửa cần in và ký duyệt lại."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
-        box.button(QMessageBox.StandardButton.Yes).setText("Mở lại để sửa")
-        box.button(QMessageBox.StandardButton.No).setText("Không")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Mở lại để sửa"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Không"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
         yes = box.button(QMessageBox.StandardButton.Yes)
         box.finished.connect(lambda _result: self._reopen_answered(box.clickedButton() is yes))
@@ -649,27 +764,32 @@ class ReportEditor(QWidget):
 
     def _build_actions(self) -> None:
         stack = self.document.undo_stack
-        self.undo_action = stack.createUndoAction(self, "Hoàn tác")
+        self.undo_action = stack.createUndoAction(self, self.tr("Hoàn tác"))
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = stack.createRedoAction(self, "Làm lại")
+        self.redo_action = stack.createRedoAction(self, self.tr("Làm lại"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
-        self.sign_off_action = self._action("&Ký duyệt…", self.open_sign_off_dialog)
-        self.sign_off_action.setToolTip("Ký duyệt báo cáo: khóa số liệu sau khi lãnh đạo đã ký")
-        self.reopen_action = self._action("&Mở lại để sửa…", self.request_reopen)
+        self.sign_off_action = self._action(self.tr("&Ký duyệt…"), self.open_sign_off_dialog)
+        self.sign_off_action.setToolTip(
+            self.tr("Ký duyệt báo cáo: khóa số liệu sau khi lãnh đạo đã ký")
+        )
+        self.reopen_action = self._action(self.tr("Mở lại để &sửa…"), self.request_reopen)
+        self.reopen_action.setToolTip(self.tr("Trả báo cáo đã ký duyệt về bản nháp để sửa"))
         self.find_action = self._action(
-            "&Tìm chỉ tiêu", self._focus_filter, [QKeySequence("Ctrl+F")]
+            self.tr("&Tìm chỉ tiêu"), self._focus_filter, [QKeySequence("Ctrl+F")]
         )
         self.next_section_action = self._action(
-            "Phần &tiếp theo", lambda: self._step_section(1), [QKeySequence("Ctrl+PgDown")]
+            self.tr("Phần &tiếp theo"),
+            lambda: self._step_section(1),
+            [QKeySequence("Ctrl+PgDown")],
         )
         self.prev_section_action = self._action(
-            "Phần t&rước", lambda: self._step_section(-1), [QKeySequence("Ctrl+PgUp")]
+            self.tr("Phần t&rước"), lambda: self._step_section(-1), [QKeySequence("Ctrl+PgUp")]
         )
         self.next_problem_action = self._action(
-            "Lỗi, cảnh báo tiếp &theo", self._next_problem, [QKeySequence("F8")]
+            self.tr("&Lỗi, cảnh báo tiếp theo"), self._next_problem, [QKeySequence("F8")]
         )
 
     def _build_ui(self) -> None:
@@ -677,10 +797,16 @@ class ReportEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
 
-        self.error_bar = Banner("#b42318", "#fef3f2", "Đóng")
+        self.error_bar = Banner("#b42318", "#fef3f2", self.tr("Đóng"))
         self.error_bar.button.clicked.connect(self.error_bar.hide)
         layout.addWidget(self.error_bar)
-        self.signed_banner = Banner("#05603a", "#ecfdf3", "Mở lại để sửa…")
+        self.readonly_banner = Banner("#93370d", "#fffaeb", self.tr("Mở để sửa…"))
+        self.readonly_banner.button.setToolTip(
+            self.tr("Lấy lại quyền sửa báo cáo này cho cửa sổ này")
+        )
+        self.readonly_banner.button.clicked.connect(self.editRequested)
+        layout.addWidget(self.readonly_banner)
+        self.signed_banner = Banner("#05603a", "#ecfdf3", self.tr("Mở lại để sửa…"))
         self.signed_banner.button.clicked.connect(self.request_reopen)
         layout.addWidget(self.signed_banner)
 
@@ -691,7 +817,7 @@ class ReportEditor(QWidget):
         bar.setContentsMargins(12, 6, 12, 6)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("filterEdit")
-        self.filter_edit.setPlaceholderText("Lọc chỉ tiêu theo tên hoặc mã (Ctrl+F)…")
+        self.filter_edit.setPlaceholderText(self.tr("Lọc chỉ tiêu theo tên hoặc mã (Ctrl+F)…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMaximumWidth(420)
         self.filter_edit.textChanged.connect(self._apply_filter)
@@ -703,17 +829,15 @@ class ReportEditor(QWidget):
         bar.addWidget(self.match_label)
         bar.addStretch(1)
         self.summary_label = QLabel()
+        self.summary_label.setObjectName("summaryLabel")
         self.summary_label.setStyleSheet("color: #344054;")
         bar.addWidget(self.summary_label)
         bar.addSpacing(16)
+        # The one place that says when the last change was saved (the window shows no other).
         self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedLabel")
         self.saved_label.setStyleSheet("color: #667085;")
         bar.addWidget(self.saved_label)
-        bar.addSpacing(8)
-        self.sign_off_button = QToolButton()
-        self.sign_off_button.setDefaultAction(self.sign_off_action)
-        self.sign_off_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.addWidget(self.sign_off_button)
         layout.addLayout(bar)
 
         self.tabs = QTabWidget()
@@ -735,11 +859,14 @@ class ReportEditor(QWidget):
             lambda _section, code: self.select_cell(code, COL_VALUE)
         )
         self.splitter = QSplitter(Qt.Orientation.Vertical)
+        # Named, so the window saves and restores its position by this name.
         self.splitter.setObjectName("editorSplitter")
         self.splitter.addWidget(self.tabs)
         self.splitter.addWidget(self.problems_panel)
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 1)
+        # The sections take every change of height (banners, window size): the problems
+        # list keeps the rows it was fitted to instead of losing half a line.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
         self.splitter.setCollapsible(0, False)
         layout.addWidget(self.splitter, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -750,15 +877,6 @@ class ReportEditor(QWidget):
             self._first_show = False
             self._fit_problems(force=True)
             self.set_section(max(0, self.tabs.currentIndex()))
-        self.sign_off_button.setVisible(not self.document.signed and not self._sign_off_elsewhere())
-
-    def _sign_off_elsewhere(self) -> bool:
-        """Whether the window shows the sign-off action itself (a toolbar button or a menu):
-        then the editor's own button would only repeat it."""
-        return any(
-            holder not in (self, self.sign_off_button)
-            for holder in self.sign_off_action.associatedObjects()
-        )
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Focus given to the editor (by the window) goes to the current section's table."""
@@ -774,40 +892,54 @@ class ReportEditor(QWidget):
         had = panel.view.isVisibleTo(panel)
         panel.view.setVisible(bool(count))
         if not count:
-            panel.setMaximumHeight(panel.title.sizeHint().height())
+            title = panel.title.sizeHint().height()
+            panel.setMaximumHeight(title)
+            if force or had:  # the sections take the room the list had
+                total = max(240, self.splitter.height())
+                self.splitter.setSizes([total - title, title])
             return
         panel.setMaximumHeight(16_777_215)
         if force or not had:
             total = max(240, self.splitter.height())
             view = panel.view
-            rows = sum(view.sizeHintForRow(r) for r in range(min(count, 4)))
+            rows = sum(panel.row_height(r, self.width()) for r in range(min(count, 4)))
             chrome = panel.title.sizeHint().height() + view.horizontalHeader().sizeHint().height()
             wanted = min(int(total * 0.35), chrome + rows + 2 * view.frameWidth() + 4)
             self.splitter.setSizes([total - wanted, wanted])
 
     def _on_changed(self, codes: list[str]) -> None:
         self._fit_problems()
-        self._refresh_tabs()
+        if self._visible_rows is not None:
+            # A note (or a value) changed while filtering: the rows shown follow it.
+            self._apply_filter(self.filter_edit.text(), keep_place=True)
+        else:
+            self._refresh_tabs()
         self.summary_label.setText(self.summary_text())
         self.summaryChanged.emit()
 
     def _on_state_changed(self) -> None:
         report = self.document.report
         signed = report.signed
+        read_only = self.document.read_only
         self.header.refresh()
-        self.sign_off_action.setEnabled(not signed)
-        self.reopen_action.setEnabled(signed)
-        self.sign_off_button.setVisible(not signed and not self._sign_off_elsewhere())
+        self.sign_off_action.setEnabled(not signed and not read_only)
+        self.reopen_action.setEnabled(signed and not read_only)
         if signed:
             when = f"{report.signed_date:%d/%m/%Y}" if report.signed_date else "…"
             title = title_for_display(report.signer_title or "")
             who = " ".join(part for part in (title, report.signer) if part)
-            text = f"Báo cáo đã ký duyệt ngày {when} bởi {who}. Số liệu đã khóa, không sửa được."
+            text = (
+                self.tr("Báo cáo đã ký duyệt ngày %1 bởi %2. Số liệu đã khóa, không sửa được.")
+                .replace("%1", when)
+                .replace("%2", who)
+            )
             tamper = [p for p in self.document.evaluation.problems if p.check_id == "dau-ky"]
             if tamper:
                 text += "\n" + tamper[0].message
             self.signed_banner.label.setText(text)
         self.signed_banner.setVisible(signed)
+        self.signed_banner.button.setVisible(not read_only)
+        self.readonly_banner.setVisible(read_only)
         self._refresh_tabs()
         self.summary_label.setText(self.summary_text())
         self.summaryChanged.emit()
@@ -821,13 +953,26 @@ class ReportEditor(QWidget):
         self.error_bar.show()
         self.storeError.emit(message)
 
+    def _on_conflict(self, code: str, message: str) -> None:
+        """A cell saved elsewhere meanwhile: the row shows what is stored now, the message
+        says what the clerk typed, and the cursor goes to that cell."""
+        self.error_bar.label.setText(message)
+        self.error_bar.show()
+        if code:
+            column = self.current_table().currentIndex().column()
+            column = column if column in (COL_VALUE, COL_NOTE) else COL_VALUE
+            # After the view has moved on (Enter), come back to the refused cell.
+            QTimer.singleShot(0, lambda: self.select_cell(code, column))
+        self.changedElsewhere.emit(message)
+
     def _after_sign_off(self) -> None:
         self.document.reload()
-        self.saved.emit(now_label())
+        self._on_saved(now_label())
+        self.signedOff.emit()
 
     def _reopen_answered(self, yes: bool) -> None:
         if yes and self.document.reopen():
-            self.saved.emit(now_label())
+            self._on_saved(now_label())
 
     def _refresh_tabs(self) -> None:
         bar = self.tabs.tabBar()
@@ -837,16 +982,21 @@ class ReportEditor(QWidget):
             title = short_section_title(section)
             if filtering:
                 matches = self.model.match_count(self._visible_rows, number)
-                text = f"{title} ({matches} kết quả)"
+                found = self.tr("%n kết quả", "", matches)
+                text = f"{title} ({found})"
             else:
                 text = f"{title} ({counter_text(stats)})"
             self.tabs.setTabText(number, text.replace("&", "&&"))
-            self.tabs.setTabToolTip(
-                number,
-                f"{section.label}\nĐã nhập {stats.filled}/{stats.total} chỉ tiêu"
-                + (f", {stats.errors} lỗi" if stats.errors else "")
-                + (f", {stats.warnings} cảnh báo" if stats.warnings else ""),
+            tip = (
+                self.tr("Đã nhập %1/%2 chỉ tiêu")
+                .replace("%1", str(stats.filled))
+                .replace("%2", str(stats.total))
             )
+            if stats.errors:
+                tip += ", " + errors_text(stats.errors)
+            if stats.warnings:
+                tip += ", " + warnings_text(stats.warnings)
+            self.tabs.setTabToolTip(number, f"{section.label}\n{tip}")
             color = "#b42318" if stats.errors else ("#93370d" if stats.warnings else "")
             bar.setTabTextColor(number, QColor(color) if color else bar.palette().text().color())
 
@@ -930,7 +1080,7 @@ class ReportEditor(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def _apply_filter(self, text: str) -> None:
+    def _apply_filter(self, text: str, keep_place: bool = False) -> None:
         rows = self.model.matching_rows(text)
         self._visible_rows = rows
         for number in range(self.tabs.count()):
@@ -947,16 +1097,21 @@ class ReportEditor(QWidget):
             with_matches = [n for n, c in enumerate(counts) if c]
             total = sum(counts)
             if total:
-                self.match_label.setText(f"{total} chỉ tiêu ở {len(with_matches)} phần")
+                self.match_label.setText(
+                    self.tr("%n chỉ tiêu", "", total)
+                    + " "
+                    + self.tr("ở %n phần", "", len(with_matches))
+                )
                 if current not in with_matches:
                     self.tabs.setCurrentIndex(with_matches[0])
             else:
-                self.match_label.setText("Không có chỉ tiêu nào khớp")
+                self.match_label.setText(self.tr("Không có chỉ tiêu nào khớp"))
         self._refresh_tabs()
         table = self.current_table()
-        if table.currentIndex().data(Roles.KIND) not in (VALUE, None) or (
-            not table.currentIndex().isValid()
-        ):
+        current = table.currentIndex()
+        if keep_place and current.isValid():
+            return  # re-run after an edit: the clerk stays on the cell just edited
+        if current.data(Roles.KIND) not in (VALUE, None) or not current.isValid():
             first = table.next_cell(QModelIndex(), True)
             if first.isValid():
                 table.go_to(first)

@@ -87,6 +87,16 @@ class ReportListModel(QAbstractTableModel):
         self._titles = titles
         self.endResetModel()
 
+    def set_store(self, store: Store) -> None:
+        """Read from another Store from now on (reopened after a restore); call refresh()."""
+        self._store = store
+
+    def is_stale(self) -> bool:
+        """Whether the store now holds other rows than shown (saved by another window)."""
+        return self._store.reports() != self._rows or self._store.catalogue_titles() != (
+            self._titles
+        )
+
     def refresh_report(self, report_id: int) -> None:
         """Re-read one report after an edit; a report that is gone is dropped."""
         row = self.row_of(report_id)

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -67,6 +68,7 @@ class Roles(IntEnum):
     SECTION_INDEX = KIND + 3
     SEVERITY = KIND + 4  # "error" | "warning" | "" for this cell
     PENDING = KIND + 5  # True when the value cell holds typed text that was not accepted
+    ENTRY = KIND + 6  # a copy of the stored Entry, taken by a cell editor when it opens
 
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -93,12 +95,35 @@ _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
-SEVERITY_LABELS = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
+
+def tr(text: str, n: int = -1) -> str:
+    """Translate a string of this module's free functions (context "ReportModel")."""
+    return QCoreApplication.translate("ReportModel", text, "", n)
+
+
+def severity_label(severity: str) -> str:
+    """Lỗi / Cảnh báo in the interface language."""
+    if severity == ERROR:
+        return QCoreApplication.translate("ReportModel", "Lỗi")
+    if severity == WARNING:
+        return QCoreApplication.translate("ReportModel", "Cảnh báo")
+    return severity
 
 
 def now_label() -> str:
     """The status text after a write: "Đã lưu lúc 14:32:05"."""
-    return f"Đã lưu lúc {datetime.now():%H:%M:%S}"
+    return QCoreApplication.translate("ReportModel", "Đã lưu lúc %1").replace(
+        "%1", f"{datetime.now():%H:%M:%S}"
+    )
+
+
+@dataclass(frozen=True)
+class CellEdit:
+    """What a cell editor commits: the text, and the cell as it was when editing began (so a
+    change saved meanwhile by another window is refused instead of overwritten)."""
+
+    text: str
+    base: Entry | None = None
 
 
 @dataclass(frozen=True)
@@ -135,14 +160,15 @@ def unit_text(item: Item) -> str:
 def expected_hint(item: Item) -> str:
     """A short Vietnamese hint of what a value cell takes."""
     if item.type == "integer":
-        return "Số nguyên, ví dụ 46.104"
+        return QCoreApplication.translate("ReportModel", "Số nguyên, ví dụ 46.104")
     if item.type == "decimal":
-        return "Số, ví dụ 33,33"
+        return QCoreApplication.translate("ReportModel", "Số, ví dụ 33,33")
     if item.type == "percent":
-        return "Tỷ lệ % từ 0 đến 100, ví dụ 93,69"
+        return QCoreApplication.translate("ReportModel", "Tỷ lệ % từ 0 đến 100, ví dụ 93,69")
     if item.type == "choice":
-        return "Chọn: " + ", ".join(f"{c.label} ({c.code})" for c in item.choices)
-    return "Nội dung chữ"
+        choices = ", ".join(f"{c.label} ({c.code})" for c in item.choices)
+        return QCoreApplication.translate("ReportModel", "Chọn: %1").replace("%1", choices)
+    return QCoreApplication.translate("ReportModel", "Nội dung chữ")
 
 
 def _index_problems(evaluation: Evaluation) -> dict[str, tuple[Problem, ...]]:
@@ -163,11 +189,19 @@ class _CellCommand(QUndoCommand):
         item = document.catalogue.by_code[code]
         name = _short(item.name, 40)
         if field == "note":
-            text = f"sửa ghi chú của “{name}”"
+            text = QCoreApplication.translate("ReportModel", "sửa ghi chú của “%1”").replace(
+                "%1", name
+            )
         else:
-            old = before.pending or display_value(item, before.value) or "trống"
-            new = after.pending or display_value(item, after.value) or "trống"
-            text = f"sửa “{name}”: {_short(old, 20)} → {_short(new, 20)}"
+            blank = QCoreApplication.translate("ReportModel", "trống")
+            old = before.pending or display_value(item, before.value) or blank
+            new = after.pending or display_value(item, after.value) or blank
+            text = (
+                QCoreApplication.translate("ReportModel", "sửa “%1”: %2 → %3")
+                .replace("%1", name)
+                .replace("%2", _short(old, 20))
+                .replace("%3", _short(new, 20))
+            )
         super().__init__(text)
         self._document = document
         self._code = code
@@ -180,19 +214,20 @@ class _CellCommand(QUndoCommand):
         if self._applied:
             self._applied = False
             return
-        self._document.restore(self._code, self._field, self._after)
+        self._document.restore(self._code, self._field, self._after, expected=self._before)
 
     def undo(self) -> None:
-        self._document.restore(self._code, self._field, self._before)
+        self._document.restore(self._code, self._field, self._before, expected=self._after)
 
 
 class ReportDocument(QObject):
     """An open report: reads and writes go through the store; every change is announced."""
 
     changed = Signal(list)  # codes whose cells may have changed; [] means every cell
-    stateChanged = Signal()  # status, signer or heading details changed
+    stateChanged = Signal()  # status, signer, heading details or read-only mode changed
     saved = Signal(str)  # "Đã lưu lúc 14:32:05"
     storeError = Signal(str)  # a write failed; Vietnamese message for the clerk
+    conflict = Signal(str, str)  # (code, message): the cell was saved elsewhere meanwhile
     cellTouched = Signal(str, int)  # (code, column) written by an undo or redo
 
     def __init__(self, store: Store, report_id: int, parent: QObject | None = None) -> None:
@@ -200,6 +235,7 @@ class ReportDocument(QObject):
         self.store = store
         self.report_id = report_id
         self.undo_stack = QUndoStack(self)
+        self.read_only = False  # open for viewing only (another window edits it)
         self.report, self.evaluation = self._load()
         self._problems = _index_problems(self.evaluation)
 
@@ -219,6 +255,21 @@ class ReportDocument(QObject):
     @property
     def signed(self) -> bool:
         return self.report.signed
+
+    @property
+    def editable(self) -> bool:
+        """Whether cells and heading can be changed here: a draft, not opened for viewing only."""
+        return not self.report.signed and not self.read_only
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Switch to viewing only (another window has the report open for editing) and back."""
+        if read_only == self.read_only:
+            return
+        self.read_only = read_only
+        # Undoing into a report somebody else now edits would write over their work.
+        self.undo_stack.clear()
+        self.changed.emit([])
+        self.stateChanged.emit()
 
     def entry(self, code: str) -> Entry:
         entry = self.report.entries.get(code)
@@ -261,37 +312,44 @@ class ReportDocument(QObject):
 
     # -- writing --------------------------------------------------------------------------------
 
-    def write_value(self, code: str, text: str) -> bool:
+    def write_value(self, code: str, text: str, base: Entry | None = None) -> bool:
         """Save what the clerk typed in a value cell. Unreadable text is kept as pending (marked
-        as an error, never dropped). False when nothing could be written."""
+        as an error, never dropped). ``base`` is the cell as it was when the clerk started
+        typing (default: as loaded now). False when nothing could be written."""
         item = self.catalogue.by_code[code]
-        if not item.editable or self.signed:
+        if not item.editable:
             return False
         text = nfc(text)
-        before = self.entry(code)
-        if text.strip() == self.edit_text(item).strip():
-            return True  # the editor closed on what was already there
+        before = base if base is not None else self.entry(code)
+        if text.strip() == _entry_text(item, before).strip():
+            return True  # the editor closed on what was there when it opened
+        if not self.editable:
+            self._not_saved(item, text)
+            return False
         try:
             try:
                 self.store.set_value(self.report_id, code, text, expected=before)
             except ValueInputError:
                 self.store.set_pending(self.report_id, code, text, expected=before)
         except (StoreError, ReportLockedError, NotFoundError, ValueInputError) as exc:
-            self._fail(exc)
+            self._fail(exc, code, text)
             return False
         return self._after_write(code, "value", before)
 
-    def write_note(self, code: str, text: str) -> bool:
-        """Save a note exactly as typed."""
-        if self.signed or code not in self.catalogue.by_code:
+    def write_note(self, code: str, text: str, base: Entry | None = None) -> bool:
+        """Save a note exactly as typed (``base`` as in write_value)."""
+        if code not in self.catalogue.by_code:
             return False
-        before = self.entry(code)
+        before = base if base is not None else self.entry(code)
         if nfc(text) == before.note:
             return True
+        if not self.editable:
+            self._not_saved(self.catalogue.by_code[code], text)
+            return False
         try:
             self.store.set_note(self.report_id, code, text, expected=before)
         except (StoreError, ReportLockedError, NotFoundError, ValueInputError) as exc:
-            self._fail(exc)
+            self._fail(exc, code, text)
             return False
         return self._after_write(code, "note", before)
 
@@ -303,10 +361,13 @@ class ReportDocument(QObject):
             self.undo_stack.push(_CellCommand(self, code, field, before, after))
         return True
 
-    def restore(self, code: str, field: str, entry: Entry) -> None:
-        """Write an entry back (undo/redo): the value or pending text, or the note."""
+    def restore(self, code: str, field: str, entry: Entry, expected: Entry | None = None) -> None:
+        """Write an entry back (undo/redo): the value or pending text, or the note. ``expected``
+        is what the undo step left in the cell: anything else was saved elsewhere since."""
         item = self.catalogue.by_code[code]
-        now = self.entry(code)
+        if not self.editable:
+            return
+        now = expected if expected is not None else self.entry(code)
         try:
             if field == "note":
                 self.store.set_note(self.report_id, code, entry.note, expected=now)
@@ -317,7 +378,7 @@ class ReportDocument(QObject):
                 if entry.pending is not None:
                     self.store.set_pending(self.report_id, code, entry.pending)
         except (StoreError, ReportLockedError, ValueInputError) as exc:
-            self._fail(exc)
+            self._fail(exc, code)
             return
         if self._refresh([code]):
             self.cellTouched.emit(code, COL_NOTE if field == "note" else COL_VALUE)
@@ -325,6 +386,8 @@ class ReportDocument(QObject):
     def update_details(self, **fields: Any) -> None:
         """Change heading details (see Store.update_details). ValueInputError propagates so the
         caller can show it beside the field; environment failures are announced."""
+        if not self.editable:
+            return
         try:
             self.store.update_details(self.report_id, **fields)
         except (StoreError, ReportLockedError, NotFoundError) as exc:
@@ -335,6 +398,8 @@ class ReportDocument(QObject):
 
     def reopen(self) -> bool:
         """Return a signed-off report to draft."""
+        if self.read_only:
+            return False
         try:
             self.store.reopen(self.report_id)
         except (StoreError, ValueError) as exc:
@@ -346,25 +411,61 @@ class ReportDocument(QObject):
     def reload(self) -> bool:
         """Read everything again (after sign-off, reopen, heading changes or a failure)."""
         try:
-            self.report, self.evaluation = self._load()
+            loaded = self._load()
         except (StoreError, NotFoundError) as exc:
             self.storeError.emit(str(exc))
             return False
-        self._problems = _index_problems(self.evaluation)
-        if self.signed:
-            self.undo_stack.clear()  # a signed report cannot be edited, nor undone into
+        self._take(*loaded)
         self.changed.emit([])
         self.stateChanged.emit()
         return True
 
-    def _refresh(self, codes: list[str]) -> bool:
-        old_values, old_problems = self.evaluation.values, self._problems
+    def refresh_from_store(self) -> bool:
+        """Take in what another window or program committed: only the cells that differ are
+        announced, so the cursor and an open cell editor stay where they are. True when
+        anything changed. Raises NotFoundError when the report was deleted elsewhere."""
         try:
-            self.report, self.evaluation = self._load()
+            report, evaluation = self._load()
+        except StoreError:
+            return False  # locked or unreadable for a moment: the next poll tries again
+        old = self.report
+        if _heading(report) != _heading(old):
+            self._take(report, evaluation)
+            self.changed.emit([])
+            self.stateChanged.emit()
+            return True
+        codes = [
+            code
+            for code in old.entries.keys() | report.entries.keys()
+            if old.entries.get(code, Entry()) != report.entries.get(code, Entry())
+        ]
+        if not codes:
+            self.report = report  # updated_at may differ: keep the newest
+            return False
+        self._announce(report, evaluation, codes)
+        return True
+
+    def _take(self, report: Report, evaluation: Evaluation) -> None:
+        self.report, self.evaluation = report, evaluation
+        self._problems = _index_problems(evaluation)
+        if report.signed:
+            self.undo_stack.clear()  # a signed report cannot be edited, nor undone into
+
+    def _refresh(self, codes: list[str]) -> bool:
+        try:
+            report, evaluation = self._load()
         except (StoreError, NotFoundError) as exc:
             self.storeError.emit(str(exc))
             return False
-        self._problems = _index_problems(self.evaluation)
+        self._announce(report, evaluation, codes)
+        self.saved.emit(now_label())
+        return True
+
+    def _announce(self, report: Report, evaluation: Evaluation, codes: list[str]) -> None:
+        """Take a freshly loaded report and announce the cells that changed: ``codes`` and
+        every computed value or problem marker that differs."""
+        old_values, old_problems = self.evaluation.values, self._problems
+        self._take(report, evaluation)
         touched = set(codes)
         for item in self.catalogue.computed_order:
             if old_values.get(item.code) != self.evaluation.values.get(item.code):
@@ -373,14 +474,56 @@ class ReportDocument(QObject):
             if old_problems.get(code) != self._problems.get(code):
                 touched.add(code)
         self.changed.emit(sorted(touched))
-        self.saved.emit(now_label())
-        return True
 
-    def _fail(self, exc: Exception) -> None:
-        if isinstance(exc, ReportLockedError | ChangedElsewhereError):
-            # Signed off or edited elsewhere (another window, the CLI): show what is stored now.
+    def _not_saved(self, item: Item, text: str) -> None:
+        """Text typed into a cell that can no longer be saved here (signed off or opened for
+        editing elsewhere meanwhile): say so, with the text, so it is not lost unseen."""
+        if self.signed:
+            why = self.tr("Báo cáo vừa được ký duyệt nên không sửa được nữa.")
+        else:
+            why = self.tr("Báo cáo đang mở chỉ để xem nên không sửa được ở cửa sổ này.")
+        self.storeError.emit(
+            f"{item.ref()}: {why} "
+            + self.tr("Nội dung bạn vừa gõ chưa được lưu: “%1”.").replace("%1", _short(text, 200))
+        )
+
+    def _fail(self, exc: Exception, code: str = "", typed: str | None = None) -> None:
+        message = str(exc)
+        if isinstance(exc, ChangedElsewhereError):
+            # Edited elsewhere (another window, the CLI): never overwrite, show what is stored
+            # now, and repeat what the clerk typed so it can be entered again.
+            if typed is not None and typed.strip():
+                message += " " + self.tr("Bạn đã gõ: “%1”.").replace("%1", _short(typed, 200))
             self.reload()
-        self.storeError.emit(str(exc))
+            self.conflict.emit(exc.code or code, message)
+            return
+        if isinstance(exc, ReportLockedError):
+            self.reload()  # signed off meanwhile: show it locked
+        self.storeError.emit(message)
+
+
+def _entry_text(item: Item, entry: Entry) -> str:
+    """The text a value cell showed for an entry (pending text, else the value)."""
+    if entry.pending is not None:
+        return entry.pending
+    return display_value(item, entry.value)
+
+
+def _heading(report: Report) -> tuple[Any, ...]:
+    """Everything of a report but its entries (what the header and the banners show)."""
+    return (
+        report.agency,
+        report.superior,
+        report.place,
+        report.report_no,
+        report.report_date,
+        report.status,
+        report.signer,
+        report.signer_title,
+        report.signed_date,
+        report.fingerprint,
+        report.catalogue.digest,
+    )
 
 
 class ReportModel(QAbstractTableModel):
@@ -402,8 +545,14 @@ class ReportModel(QAbstractTableModel):
                 kind = item.kind if item.kind in (GROUP, COMPUTED) else VALUE
                 self._rows.append(Row(kind, index, section, item))
             self._section_ranges.append((start, len(self._rows)))
-        self._headers = ["STT", "Chỉ tiêu thống kê", "Đơn vị tính", "Số liệu"]
-        self._headers.append(catalogue.last_column)
+        self._headers = [
+            self.tr("STT"),
+            self.tr("Chỉ tiêu thống kê"),
+            self.tr("Đơn vị tính"),
+            self.tr("Số liệu"),
+            # The last column is named by the catalogue; the usual name is translated.
+            self.tr("Ghi chú") if catalogue.last_column == "Ghi chú" else catalogue.last_column,
+        ]
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
@@ -443,7 +592,7 @@ class ReportModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         row = self._rows[index.row()]
-        if self.document.signed or row.kind == SECTION:
+        if not self.document.editable or row.kind == SECTION:
             return flags
         column = index.column()
         if (column == COL_VALUE and row.kind == VALUE) or column == COL_NOTE:
@@ -529,15 +678,15 @@ class ReportModel(QAbstractTableModel):
         if item is None:
             return f"{row.section.label}" if column == COL_NAME else None
         if column == COL_NAME:
-            return f"{item.name}\nMã chỉ tiêu: {item.code}"
+            return f"{item.name}\n" + self.tr("Mã chỉ tiêu: %1").replace("%1", item.code)
         if column == COL_VALUE and row.kind != GROUP:
             lines = [
-                ("Lỗi: " if p.severity == ERROR else "Cảnh báo: ") + p.message
+                f"{severity_label(p.severity)}: {p.message}"
                 for p in self.document.problems_for(item.code)
             ]
             if row.kind == COMPUTED:
                 lines.append(self._formula_hint(item))
-            elif not lines and not self.document.signed:
+            elif not lines and self.document.editable:
                 lines.append(expected_hint(item))
             return "\n".join(lines) or None
         if column == COL_NOTE:
@@ -554,8 +703,12 @@ class ReportModel(QAbstractTableModel):
         )
         names = "\n".join(f"• {p.name} ({p.code})" for p in parts)
         return (
-            f"Tự động tính, không nhập tay. Công thức: {item.formula.source}\n"
-            f"Từ các chỉ tiêu:\n{names}"
+            self.tr("Tự động tính, không nhập tay. Công thức: %1").replace(
+                "%1", item.formula.source
+            )
+            + "\n"
+            + self.tr("Từ các chỉ tiêu:")
+            + f"\n{names}"
         )
 
     def _custom(self, row: Row, column: int, role: int) -> Any:
@@ -573,6 +726,8 @@ class ReportModel(QAbstractTableModel):
             return ""
         if role == Roles.PENDING:
             return column == COL_VALUE and row.item is not None and self._pending(row.item.code)
+        if role == Roles.ENTRY:
+            return self.document.entry(row.item.code) if row.item is not None else None
         return None
 
     def setData(self, index: _IndexLike, value: Any, role: int = _EDIT) -> bool:
@@ -582,11 +737,14 @@ class ReportModel(QAbstractTableModel):
             return False
         row = self._rows[index.row()]
         assert row.item is not None
+        base = None
+        if isinstance(value, CellEdit):
+            value, base = value.text, value.base
         text = "" if value is None else str(value)
         if index.column() == COL_VALUE:
-            return self.document.write_value(row.item.code, text)
+            return self.document.write_value(row.item.code, text, base)
         if index.column() == COL_NOTE:
-            return self.document.write_note(row.item.code, text)
+            return self.document.write_note(row.item.code, text, base)
         return False
 
     def _on_changed(self, codes: list[str]) -> None:
@@ -697,10 +855,9 @@ class _ProblemRow:
 class ProblemsModel(QAbstractTableModel):
     """Errors then warnings of the report, each with where it is (Mức độ | Vị trí | Nội dung)."""
 
-    HEADERS = ("Mức độ", "Vị trí", "Nội dung")
-
     def __init__(self, document: ReportDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.HEADERS = (self.tr("Mức độ"), self.tr("Vị trí"), self.tr("Nội dung"))
         self.document = document
         self._rows: list[_ProblemRow] = []
         self._icons: dict[str, QIcon] = {}
@@ -735,7 +892,7 @@ class ProblemsModel(QAbstractTableModel):
         role = int(role)
         if role == _DISPLAY:
             if column == 0:
-                return SEVERITY_LABELS.get(row.problem.severity, row.problem.severity)
+                return severity_label(row.problem.severity)
             return row.where if column == 1 else row.problem.message
         if role == _TOOLTIP:
             return row.problem.message
@@ -787,7 +944,7 @@ class ProblemsModel(QAbstractTableModel):
                 where = f"{section.stt.strip().rstrip('.')}. {_short(first.name, 48)}"
                 position = first.position
             else:
-                section_index, where, position = -1, "Toàn báo cáo", -1
+                section_index, where, position = -1, self.tr("Toàn báo cáo"), -1
             order = (0 if problem.severity == ERROR else 1, position)
             rows.append(
                 (order, _ProblemRow(problem, section_index, items[0].code if items else "", where))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cchc_desktop.gui.report_list_model import period_label
 from cchc_desktop.gui.report_model import severity_icon
 from cchc_desktop.rules import ERROR, WARNING, Problem
 from cchc_desktop.store import (
@@ -88,22 +89,27 @@ class SignOffDialog(QDialog):
         self._errors = evaluation.errors
         self._warnings = evaluation.warnings
 
-        self.setWindowTitle("Ký duyệt báo cáo")
+        self.setWindowTitle(self.tr("Ký duyệt báo cáo"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
 
         heading = QLabel(
             f"<b>{html.escape(report.agency)}</b><br>"
-            f"{report.period.label} — {html.escape(report.catalogue.title)}"
+            f"{period_label(report.period)} — {html.escape(report.catalogue.title)}"
         )
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)
         layout.addWidget(heading)
 
         self.errors_label = QLabel(
-            f"Chưa ký duyệt được: báo cáo còn {len(self._errors)} lỗi cần sửa trước.\n"
-            "Đóng hộp này, bấm vào từng lỗi trong danh sách “Lỗi và cảnh báo” để đến ô cần sửa."
+            self.tr(
+                "Chưa ký duyệt được: báo cáo còn %n lỗi cần sửa trước.\n"
+                "Đóng hộp này, bấm vào từng lỗi trong danh sách “Lỗi và cảnh báo” để đến ô cần "
+                "sửa.",
+                "",
+                len(self._errors),
+            )
         )
         self.errors_label.setWordWrap(True)
         self.errors_label.setObjectName("errorsLabel")
@@ -117,9 +123,9 @@ class SignOffDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.signer_edit = QLineEdit(signer)
-        self.signer_edit.setPlaceholderText("Họ và tên, ví dụ Nguyễn Văn An")
+        self.signer_edit.setPlaceholderText(self.tr("Họ và tên, ví dụ Nguyễn Văn An"))
         self.signer_edit.setMaxLength(300)
-        form.addRow("Người &ký:", self.signer_edit)
+        form.addRow(self.tr("Người &ký:"), self.signer_edit)
         self.title_combo = QComboBox()
         self.title_combo.setEditable(True)
         self.title_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -127,24 +133,24 @@ class SignOffDialog(QDialog):
         for known in SIGNER_TITLES:
             self.title_combo.addItem(title_for_display(known))
         self.title_combo.setCurrentText(title_for_display(title) if title else "")
-        self.title_combo.lineEdit().setPlaceholderText("Chọn hoặc gõ chức vụ")
+        self.title_combo.lineEdit().setPlaceholderText(self.tr("Chọn hoặc gõ chức vụ"))
         self.title_combo.setToolTip(
-            "Dùng dấu “ / ” để xuống dòng khi in, ví dụ KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"
+            self.tr("Dùng dấu “ / ” để xuống dòng khi in, ví dụ KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC")
         )
-        form.addRow("&Chức vụ:", self.title_combo)
+        form.addRow(self.tr("&Chức vụ:"), self.title_combo)
         self.date_edit = QDateEdit()
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDate(QDate(self._today.year, self._today.month, self._today.day))
-        form.addRow("&Ngày ký:", self.date_edit)
+        form.addRow(self.tr("&Ngày ký:"), self.date_edit)
         layout.addLayout(form)
 
         self.warnings_label = QLabel(
-            f"Báo cáo có {len(self._warnings)} cảnh báo. Hãy xem lại trước khi ký:"
+            self.tr("Báo cáo có %n cảnh báo. Hãy xem lại trước khi ký:", "", len(self._warnings))
         )
         self.warnings_label.setStyleSheet("color: #93370d; font-weight: bold;")
         self.warnings_list = self._problem_list(self._warnings, WARNING)
-        self.warnings_check = QCheckBox("Tôi đã xem các cảnh báo")
+        self.warnings_check = QCheckBox(self.tr("Tôi đã xem các cảnh báo"))
         for widget in (self.warnings_label, self.warnings_list, self.warnings_check):
             layout.addWidget(widget)
             widget.setVisible(bool(self._warnings))
@@ -159,8 +165,8 @@ class SignOffDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Ký duyệt")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        self.ok_button.setText(self.tr("Ký duyệt"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -201,25 +207,31 @@ class SignOffDialog(QDialog):
         out = []
         if self._errors:
             out.append(
-                f"Báo cáo còn {len(self._errors)} lỗi: sửa hết lỗi (danh sách ở trên) rồi mới ký."
+                self.tr(
+                    "Báo cáo còn %n lỗi: sửa hết lỗi (danh sách ở trên) rồi mới ký.",
+                    "",
+                    len(self._errors),
+                )
             )
         if not self.signer():
-            out.append("Người ký: chưa nhập họ và tên người ký.")
+            out.append(self.tr("Người ký: chưa nhập họ và tên người ký."))
         if not self.signer_title():
-            out.append("Chức vụ: chưa chọn hoặc nhập chức vụ người ký.")
+            out.append(self.tr("Chức vụ: chưa chọn hoặc nhập chức vụ người ký."))
         signed = self.signed_date()
         if signed > self._today:
             out.append(
-                f"Ngày ký: {signed:%d/%m/%Y} là ngày trong tương lai; "
-                f"cần từ {self._period_start:%d/%m/%Y} đến hôm nay."
+                self.tr("Ngày ký: %1 là ngày trong tương lai; cần từ %2 đến hôm nay.")
+                .replace("%1", f"{signed:%d/%m/%Y}")
+                .replace("%2", f"{self._period_start:%d/%m/%Y}")
             )
         elif signed < self._period_start:
             out.append(
-                f"Ngày ký: {signed:%d/%m/%Y} trước kỳ báo cáo; "
-                f"cần từ {self._period_start:%d/%m/%Y} đến hôm nay."
+                self.tr("Ngày ký: %1 trước kỳ báo cáo; cần từ %2 đến hôm nay.")
+                .replace("%1", f"{signed:%d/%m/%Y}")
+                .replace("%2", f"{self._period_start:%d/%m/%Y}")
             )
         if self._warnings and not self.warnings_check.isChecked():
-            out.append("Cảnh báo: đánh dấu “Tôi đã xem các cảnh báo” trước khi ký.")
+            out.append(self.tr("Cảnh báo: đánh dấu “Tôi đã xem các cảnh báo” trước khi ký."))
         return out
 
     def _update(self) -> None:

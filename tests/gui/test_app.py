@@ -122,8 +122,9 @@ def test_screenshot_of_the_report_list(tmp_path: Path, reports_db: Path) -> None
     result = _run_main("--db", str(reports_db), "--screenshot", str(target), data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
     _assert_png(target)
-    # Screenshots leave the clerk's settings alone.
+    # Screenshots leave the clerk's settings and data alone: no backup either.
     assert not (tmp_path / "settings.ini").exists()
+    assert not (reports_db.parent / "backups").exists()
 
 
 @pytest.mark.skipif(not HAS_EDITOR, reason="the report editor is not installed")
@@ -279,6 +280,7 @@ def test_open_report_section_and_splitter_come_back(
     assert first.open_report(report_id, section=2)
     qtbot.waitUntil(lambda: first.editor.current_section() == 2)
     splitters = first._splitters(first.editor)
+    assert [key for key, _ in splitters] == ["splitters/editorSplitter"]  # saved by name
     if splitters:
         splitter = splitters[0][1]
         total = sum(splitter.sizes())

@@ -28,13 +28,20 @@ class Dialogs:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, answer: str = "") -> None:
         self.answer = answer
+        self.go_on = True  # the answer to the one-time "BẢN NHÁP" notice
         self.asked: list[tuple[str, str]] = []
         self.informed: list[tuple[str, Path | None]] = []
         self.warned: list[str] = []
+        self.drafts: list[str] = []
         monkeypatch.setattr(actions, "ask_save_path", self._ask_save)
         monkeypatch.setattr(actions, "ask_open_path", self._ask_open)
         monkeypatch.setattr(actions, "inform", self._inform)
         monkeypatch.setattr(actions, "warn", self._warn)
+        monkeypatch.setattr(actions, "draft_notice", self._draft_notice)
+
+    def _draft_notice(self, parent: Any, title: str, text: str) -> bool:
+        self.drafts.append(text)
+        return self.go_on
 
     def _ask_save(self, parent: Any, title: str, suggested: Path, filter_text: str) -> str:
         self.asked.append((title, str(suggested)))
@@ -203,5 +210,41 @@ def test_print_report_opens_the_preview(
         return int(QPrintPreviewDialog.DialogCode.Rejected.value)
 
     monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    Dialogs(monkeypatch)
     assert actions.print_report(parent, store, report_id) is False
     assert seen and seen[0] >= 10
+
+
+def test_a_draft_says_once_that_it_is_marked_ban_nhap(
+    store: Store, parent: QWidget, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Printing or exporting a draft says, the first time for that report, that every page
+    carries "BẢN NHÁP"; stopping there writes nothing and asks again next time."""
+    report_id = make_seed_report(store, SEED)
+    other_id = make_seed_report(store, SEED)
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda dialog: 0)
+    dialogs = Dialogs(monkeypatch, str(tmp_path / "nhap.pdf"))
+    dialogs.go_on = False
+    assert actions.print_report(parent, store, report_id) is False
+    assert actions.export_pdf(parent, store, report_id) is None
+    assert dialogs.asked == [] and not (tmp_path / "nhap.pdf").exists()
+    assert len(dialogs.drafts) == 2
+    assert "BẢN NHÁP" in dialogs.drafts[0] and "in ra" in dialogs.drafts[0]
+    assert "PDF" in dialogs.drafts[1]
+
+    dialogs.go_on = True
+    assert actions.export_pdf(parent, store, report_id) == tmp_path / "nhap.pdf"
+    assert len(dialogs.drafts) == 3
+    # Known from now on, also in a new session (the settings remember it).
+    actions.print_report(parent, store, report_id)
+    actions.export_xlsx(parent, store, report_id)
+    assert len(dialogs.drafts) == 3
+    # Another draft is a report of its own.
+    actions.export_xlsx(parent, store, other_id)
+    assert len(dialogs.drafts) == 4 and "Excel" in dialogs.drafts[3]
+    # A signed report prints without it.
+    store.sign_off(other_id, "Nguyễn Văn An", "GIÁM ĐỐC", date(2022, 9, 15))
+    signed_id = make_seed_report(store, SEED)
+    store.sign_off(signed_id, "Nguyễn Văn An", "GIÁM ĐỐC", date(2022, 9, 15))
+    actions.print_report(parent, store, signed_id)
+    assert len(dialogs.drafts) == 4

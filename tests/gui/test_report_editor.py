@@ -7,14 +7,14 @@ import time
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, QRect, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QRect, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QDialog,
     QMessageBox,
-    QToolBar,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -554,14 +554,11 @@ def test_actions_for_the_window_menus(qtbot: QtBot, store: Store) -> None:
         assert action.text(), name
     editor.find_action.trigger()
     assert editor.filter_edit.hasFocus()
-    # The editor's own sign-off button steps aside once the window shows the action itself.
-    assert editor.sign_off_button.isVisible()
-    toolbar = QToolBar()
-    qtbot.addWidget(toolbar)
-    toolbar.addAction(editor.sign_off_action)
-    editor.hide()
-    editor.show()
-    assert not editor.sign_off_button.isVisible()
+    # The editor has no sign-off button of its own: the window's toolbar and menu show the
+    # action, so "Ký duyệt" appears once.
+    assert not [
+        b for b in editor.findChildren(QAbstractButton) if "Ký duyệt" in b.text() and b.isVisible()
+    ]
 
 
 def test_opening_a_big_report_is_fast(qtbot: QtBot, store: Store) -> None:
@@ -578,3 +575,108 @@ def test_opening_a_big_report_is_fast(qtbot: QtBot, store: Store) -> None:
     elapsed = time.perf_counter() - started
     assert len(list(editor.document.catalogue.items())) == 178
     assert elapsed < 0.5, f"{elapsed * 1000:.0f} ms"
+
+
+def test_report_date_can_be_cleared_back_to_blank(qtbot: QtBot, store: Store) -> None:
+    report_id = blank_report(store, CLEAN)
+    editor = show_editor(qtbot, store, report_id)
+    header = editor.header
+    assert store.report(report_id).report_date is None
+    assert not header.clear_date_button.isVisible()  # nothing to clear yet
+    header.date_edit.setDate(QDate(2022, 9, 15))
+    header.date_edit.editingFinished.emit()
+    assert store.report(report_id).report_date == date(2022, 9, 15)
+    assert header.clear_date_button.isVisible()
+    qtbot.mouseClick(header.clear_date_button, Qt.MouseButton.LeftButton)
+    assert store.report(report_id).report_date is None
+    assert header.date_edit.text() == "…/…/……"
+    assert not header.clear_date_button.isVisible()
+    header.date_edit.editingFinished.emit()  # leaving the blank field keeps it blank
+    assert store.report(report_id).report_date is None
+
+
+def test_filter_follows_a_note_edited_while_it_is_active(qtbot: QtBot, store: Store) -> None:
+    editor = show_editor(qtbot, store, blank_report(store, SBN22))
+    model = editor.model
+    note = model.index(model.row_of("SBN22_004"), COL_NOTE)
+    editor.set_filter("telegram")
+    assert editor.match_label.text() == "Không có chỉ tiêu nào khớp"
+    assert model.setData(note, "Giao việc qua nhóm Telegram của phòng")
+    assert editor.match_label.text() == "1 chỉ tiêu ở 1 phần"
+    assert editor.tabs.isTabVisible(0) and editor.current_section() == 0
+    codes = [
+        editor.current_table().model().index(r, 0).data(Roles.CODE)
+        for r in range(editor.current_table().model().rowCount())
+    ]
+    assert "SBN22_004" in codes
+    assert model.setData(note, "Giao việc trực tiếp")
+    assert editor.match_label.text() == "Không có chỉ tiêu nào khớp"
+    # A note edited on a group heading that still matches: the clerk stays on it.
+    editor.set_filter("kiem tra")
+    assert model.row_at(model.row_of("SBN22_006")).kind == "group"
+    assert editor.select_cell("SBN22_006", COL_NOTE)
+    assert model.setData(model.index(model.row_of("SBN22_006"), COL_NOTE), "Theo kế hoạch")
+    assert current_code(editor) == "SBN22_006"
+    assert editor.current_table().currentIndex().column() == COL_NOTE
+
+
+def test_english_editor(qtbot: QtBot, store: Store) -> None:
+    """With English chosen, the editor's own words are English (the catalogue's stay as
+    they are printed: Vietnamese)."""
+    from cchc_desktop.gui import app as app_module
+
+    application = QApplication.instance()
+    assert isinstance(application, QApplication)
+    locale = QLocale()
+    assert app_module.install_translations(application, "en")
+    try:
+        editor = show_editor(qtbot, store, make_seed_report(store, SBN22))
+        headers = [editor.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+        assert headers == ["No.", "Statistical indicator", "Unit", "Figure", "Notes"]
+        assert editor.problems_panel.title.text() == (
+            "Errors and warnings: 2 errors — click a row to go to its cell"
+        )
+        assert editor.problems_model.headerData(0, Qt.Orientation.Horizontal) == "Severity"
+        assert editor.tabs.tabText(6).endswith("(22/35 · 2 errors)")
+        assert editor.tabs.tabText(0).endswith("(8/23)")
+        assert editor.summary_text() == "Entered 52/152 · 2 errors"
+        assert editor.header.status_label.text() == "Draft"
+        assert editor.sign_off_action.text() == "&Sign off…"
+        assert editor.find_action.text() == "&Find indicator"
+        assert editor.filter_edit.placeholderText().startswith("Filter indicators")
+        assert editor.error_bar.button.text() == "Close"
+        assert "Q1 2023" in editor.header.period_label.text()
+        editor.set_filter("zzz")
+        assert editor.match_label.text() == "No indicator matches"
+        dialog = editor.open_sign_off_dialog()
+        assert dialog is not None
+        assert dialog.windowTitle() == "Sign off the report"
+        assert dialog.ok_button.text() == "Sign off"
+        assert "2 errors" in dialog.message_label.text()
+        dialog.reject()
+    finally:
+        app_module.remove_translations(application)
+        QLocale.setDefault(locale)
+
+
+def test_sections_take_the_room_the_problems_list_does_not_need(qtbot: QtBot, store: Store) -> None:
+    report_id = make_seed_report(store, CLEAN)  # no problems
+    editor = show_editor(qtbot, store, report_id)
+    splitter, panel = editor.splitter, editor.problems_panel
+    title = panel.title.sizeHint().height()
+
+    def sections_fill() -> bool:
+        sections, problems = splitter.sizes()
+        return problems <= title and sections + problems + splitter.handleWidth() >= (
+            splitter.height() - 1
+        )
+
+    qtbot.waitUntil(sections_fill)
+    # A problem appears: the list opens with its rows in full; fixed: the room comes back.
+    model = editor.model
+    value = model.index(model.row_of("SBN22_004"), COL_VALUE)
+    assert model.setData(value, "99")  # more tasks done than planned
+    assert panel.view.isVisible() and splitter.sizes()[1] > title
+    assert not splitter.sizes()[1] < panel.row_height(0, editor.width())
+    assert model.setData(value, "40")
+    qtbot.waitUntil(sections_fill)

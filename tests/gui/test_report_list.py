@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from cchc_desktop.cli import read_values_csv
@@ -26,6 +27,7 @@ from cchc_desktop.gui.report_list_model import (
     ReportListModel,
     format_updated,
 )
+from cchc_desktop.gui.report_model import COL_VALUE
 from cchc_desktop.store import NotFoundError, Store
 from tests.conftest import SEEDS
 from tests.gui.shell_helpers import click_in_modal, close_modals, create_reports, temp_settings
@@ -261,11 +263,16 @@ def test_open_shows_saved_time_and_refreshes_the_row(
     window = _window(store, settings, qtbot)
     window.show()
     assert window.open_report(reports["tttt_q1"])
-    window.editor.saved.emit("Đã lưu lúc 14:32:05")
-    assert window.saved_label.text() == "Đã lưu lúc 14:32:05"
-
-    store.set_value(reports["tttt_q1"], "SBN22_003", "3")  # as the editor would
-    window.editor.summaryChanged.emit()
+    model = window.editor.model
+    with qtbot.waitSignal(window.editor.saved):
+        assert model.setData(model.index(model.row_of("SBN22_003"), COL_VALUE), "3")
+    # The time of the last save shows once, beside the editor's counters.
+    shown = [
+        label.text()
+        for label in window.findChildren(QLabel)
+        if label.isVisible() and label.text().startswith("Đã lưu lúc")
+    ]
+    assert len(shown) == 1 and re.fullmatch(r"Đã lưu lúc \d\d:\d\d:\d\d", shown[0])
     row = window.model.row_of(reports["tttt_q1"])
     assert window.model.summary(row).filled == store.summary(reports["tttt_q1"]).filled >= 1
 
@@ -331,15 +338,62 @@ def test_export_and_import_through_the_window_actions(
     monkeypatch.setattr(exports, "ask_open_path", lambda *args: str(target))
     monkeypatch.setattr(exports, "inform", lambda *args, **kwargs: None)
     monkeypatch.setattr(exports, "warn", lambda _p, title, text, info="": pytest.fail(text))
+    notices: list[str] = []
+    monkeypatch.setattr(exports, "draft_notice", lambda _p, _title, text: not notices.append(text))
     window = _window(store, settings, qtbot)
     window.show()
     window.select_report(reports["tttt_q3"])
 
     window.export_xlsx_action.trigger()
     assert target.stat().st_size > 0
+    assert len(notices) == 1 and "BẢN NHÁP" in notices[0]  # tttt_q3 is a draft
 
     before = {s.id for s in store.reports()}
     window.import_action.trigger()
     (new_id,) = {s.id for s in store.reports()} - before
     assert store.summary(new_id).agency == "Sở Thông tin và Truyền thông"
     assert window.current_report_id() == new_id
+
+
+def test_after_sign_off_the_window_offers_to_print_then_export(
+    qtbot: QtBot,
+    store: Store,
+    settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+    no_modal_leftovers: None,
+) -> None:
+    """The clerk's order: fill → sign off → print for the director's signature → export."""
+    from tests.conftest import make_seed_report
+
+    called: list[tuple[str, int]] = []
+
+    class Exports:
+        @staticmethod
+        def print_report(parent: object, store_: Store, report_id: int) -> None:
+            called.append(("print", report_id))
+
+        @staticmethod
+        def export_pdf(parent: object, store_: Store, report_id: int) -> None:
+            called.append(("pdf", report_id))
+
+    monkeypatch.setattr(mw.MainWindow, "_export_module", lambda self: Exports)
+    window = _window(store, settings, qtbot)
+    window.show()
+    for answer, expected in (("In bản đã ký", "print"), ("Xuất PDF", "pdf"), ("Để sau", None)):
+        report_id = make_seed_report(store, "003_d8652e5c4f02bc4c")
+        window.reload_reports()
+        assert window.open_report(report_id)
+        dialog = window.editor.open_sign_off_dialog()
+        assert dialog is not None
+        dialog.signer_edit.setText("Nguyễn Văn An")
+        dialog.title_combo.setCurrentText("GIÁM ĐỐC")
+        seen: list[str] = []
+        QTimer.singleShot(0, click_in_modal(answer, seen))
+        dialog.accept()
+        assert store.report(report_id).signed
+        assert seen and seen[0].startswith("Đã ký duyệt báo cáo.")
+        assert "in bản đã ký" in seen[0]
+        assert called[-1:] == ([(expected, report_id)] if expected else called[-1:])
+        if expected is None:
+            assert len(called) == 2
+        assert window.windowTitle().endswith("(đã ký) — CCHC Desktop")
