@@ -117,7 +117,7 @@ def appendix_rows(report: Report) -> list[AppendixRow]:
                     item.code,
                     item.stt,
                     clean_text(item.name),
-                    clean_text(item.printed_unit),
+                    clean_text(_unit_cell(item)),
                     clean_text(shown),
                     clean_text(entry.note if entry else ""),
                     item,
@@ -125,6 +125,14 @@ def appendix_rows(report: Report) -> list[AppendixRow]:
                 )
             )
     return rows
+
+
+def _unit_cell(item: Item) -> str:
+    """The unit column; a coded legend one answer a line ("Trực tuyến = 0" / "Phát phiếu = 1"),
+    so a narrow column never breaks "Kết hợp = 2" in the middle."""
+    if item.type == "choice" and not item.unit:
+        return "\n".join(f"{c.label} = {c.code}" for c in item.choices)
+    return item.printed_unit
 
 
 def vn_date(day: date | None) -> str:

@@ -51,8 +51,8 @@ from cchc_desktop.store import Report, Store
 PORTRAIT_MARGINS = (20 * mm, 20 * mm, 30 * mm, 15 * mm)  # top, bottom, left, right
 LANDSCAPE_MARGINS = (30 * mm, 15 * mm, 20 * mm, 20 * mm)
 # STT | Chỉ tiêu thống kê | Đơn vị tính | Số liệu | Ghi chú, in mm; each set fills the frame.
-PORTRAIT_COLUMNS = (12, 59, 23, 18, 53)
-LANDSCAPE_COLUMNS = (13, 100, 32, 22, 90)
+PORTRAIT_COLUMNS = (12, 57, 27, 18, 51)
+LANDSCAPE_COLUMNS = (13, 98, 36, 22, 88)
 
 TABLE_SIZE = 11.0
 TABLE_LEADING = 13.2
