@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -65,6 +66,33 @@ def make_seed_report(store: Store, seed: str) -> int:
     )
     store.set_many(report_id, seed_rows(seed))
     return report_id
+
+
+class Cli:
+    """Runs `cchc` in-process against the test database and captures what it prints."""
+
+    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.db = db
+        self.capsys = capsys
+
+    def __call__(self, *args: str) -> tuple[int, str, str]:
+        from cchc_desktop.cli import main
+
+        code = main([*args, "--db", str(self.db)])
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+    def json(self, *args: str) -> Any:
+        import json
+
+        code, out, err = self(*args)
+        assert code == 0, err
+        return json.loads(out)
+
+
+@pytest.fixture
+def cli(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    return Cli(db_path, capsys)
 
 
 @pytest.fixture(params=SEED_NAMES)

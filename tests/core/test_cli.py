@@ -10,28 +10,7 @@ from pathlib import Path
 import pytest
 
 from cchc_desktop.cli import main
-from tests.conftest import SEEDS
-
-
-class Cli:
-    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.db = db
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", str(self.db)])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-    def json(self, *args: str) -> object:
-        code, out, err = self(*args)
-        assert code == 0, err
-        return json.loads(out)
-
-
-@pytest.fixture
-def cli(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(db_path, capsys)
+from tests.conftest import SEEDS, Cli
 
 
 def new(cli: Cli, catalogue: str = "so-ban-nganh-2022") -> str:

@@ -13,28 +13,12 @@ import openpyxl
 import pytest
 from openpyxl.packaging.custom import StringProperty
 
-from cchc_desktop.cli import main, report_json
+from cchc_desktop.cli import report_json
 from cchc_desktop.exports.xlsx import SHEET_DATA, export_xlsx
 from cchc_desktop.importers import ImportFormatError, ImportRefusedError
 from cchc_desktop.importers.xlsx import import_xlsx
 from cchc_desktop.store import ReportLockedError, Store
-from tests.conftest import make_seed_report
-
-
-class Cli:
-    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.db = db
-        self.capsys = capsys
-
-    def __call__(self, *args: str) -> tuple[int, str, str]:
-        code = main([*args, "--db", str(self.db)])
-        out, err = self.capsys.readouterr()
-        return code, out, err
-
-
-@pytest.fixture
-def cli(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(db_path, capsys)
+from tests.conftest import Cli, make_seed_report
 
 
 def same_report(store: Store, a: int, b: int) -> None:
