@@ -484,34 +484,52 @@ class Store:
         evaluation = evaluate(catalogue, {})
         stamp = now_iso()
         with self.atomic():
-            self._remember_catalogue(catalogue, "builtin")
-            self.conn.execute(
-                "INSERT OR IGNORE INTO agencies (name, superior, place) VALUES (?, ?, ?)",
-                (agency, superior, place),
+            report_id = self._insert_report(
+                catalogue,
+                (agency, superior, place, period.code, nfc(report_no or "").strip(), report_date),
+                evaluation,
+                stamp,
             )
-            cursor = self.conn.execute(
-                "INSERT INTO reports (catalogue_id, catalogue_digest, agency, superior, place,"
-                " period, report_no, report_date, filled, total, errors, warnings,"
-                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    catalogue.id,
-                    catalogue.digest,
-                    agency,
-                    superior,
-                    place,
-                    period.code,
-                    nfc(report_no or "").strip(),
-                    report_date.isoformat() if report_date else None,
-                    evaluation.filled,
-                    evaluation.total,
-                    len(evaluation.errors),
-                    len(evaluation.warnings),
-                    stamp,
-                    stamp,
-                ),
-            )
-            report_id = int(cursor.lastrowid or 0)
-            self._log(report_id, None, "status", None, DRAFT, stamp)
+        return report_id
+
+    def _insert_report(
+        self,
+        catalogue: Catalogue,
+        heading: tuple[str, str, str, str, str, date | None],
+        evaluation: Evaluation,
+        stamp: str,
+    ) -> int:
+        """Insert a draft report row (inside the caller's transaction) and log its creation.
+        ``heading`` is agency, superior, place, period code, report number and date."""
+        agency, superior, place, period_code, report_no, report_date = heading
+        self._remember_catalogue(catalogue, "builtin")  # no-op when already known
+        self.conn.execute(
+            "INSERT OR IGNORE INTO agencies (name, superior, place) VALUES (?, ?, ?)",
+            (agency, superior, place),
+        )
+        cursor = self.conn.execute(
+            "INSERT INTO reports (catalogue_id, catalogue_digest, agency, superior, place,"
+            " period, report_no, report_date, filled, total, errors, warnings,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                catalogue.id,
+                catalogue.digest,
+                agency,
+                superior,
+                place,
+                period_code,
+                report_no,
+                report_date.isoformat() if report_date else None,
+                evaluation.filled,
+                evaluation.total,
+                len(evaluation.errors),
+                len(evaluation.warnings),
+                stamp,
+                stamp,
+            ),
+        )
+        report_id = int(cursor.lastrowid or 0)
+        self._log(report_id, None, "status", None, DRAFT, stamp)
         return report_id
 
     _SUMMARY_SQL = (
@@ -890,34 +908,10 @@ class Store:
         evaluation = report.evaluate()
         stamp = now_iso()
         with self.atomic():
-            self._remember_catalogue(catalogue, "builtin")  # no-op when already known
-            self.conn.execute(
-                "INSERT OR IGNORE INTO agencies (name, superior, place) VALUES (?, ?, ?)",
-                (report.agency, report.superior, report.place),
+            heading = (report.agency, report.superior, report.place, report.period.code)
+            report_id = self._insert_report(
+                catalogue, (*heading, report.report_no, report.report_date), evaluation, stamp
             )
-            cursor = self.conn.execute(
-                "INSERT INTO reports (catalogue_id, catalogue_digest, agency, superior, place,"
-                " period, report_no, report_date, filled, total, errors, warnings,"
-                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    catalogue.id,
-                    catalogue.digest,
-                    report.agency,
-                    report.superior,
-                    report.place,
-                    report.period.code,
-                    report.report_no,
-                    report.report_date.isoformat() if report.report_date else None,
-                    evaluation.filled,
-                    evaluation.total,
-                    len(evaluation.errors),
-                    len(evaluation.warnings),
-                    stamp,
-                    stamp,
-                ),
-            )
-            report_id = int(cursor.lastrowid or 0)
-            self._log(report_id, None, "status", None, DRAFT, stamp)
             for code, entry in sorted(report.entries.items()):
                 if entry.value is None and entry.pending is None and not entry.note:
                     continue
