@@ -537,8 +537,12 @@ class Store:
         " warnings, updated_at FROM reports"
     )
 
-    def reports(self, text: str = "") -> list[ReportSummary]:
-        """Every report, newest period first; ``text`` filters by agency, period or number."""
+    def reports(
+        self, text: str = "", *, limit: int | None = None, offset: int = 0
+    ) -> list[ReportSummary]:
+        """Every report, newest period first; ``text`` filters by agency, period or number.
+        ``limit`` and ``offset`` read one page of that order (a long list reads what it
+        shows)."""
         sql = self._SUMMARY_SQL
         args: tuple[Any, ...] = ()
         if text.strip():
@@ -548,8 +552,17 @@ class Store:
             like = f"%{nfc(text.strip())}%"
             args = (like, like, like, like)
         sql += " ORDER BY period DESC, agency, id"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += (limit, offset)
         with _translate_errors():
             return [_summary(r) for r in self.conn.execute(sql, args)]
+
+    def report_count(self) -> int:
+        """How many reports there are (what reports() would return)."""
+        with _translate_errors():
+            row = self.conn.execute("SELECT count(*) FROM reports").fetchone()
+        return int(row[0])
 
     def summary(self, report_id: int) -> ReportSummary:
         with _translate_errors():

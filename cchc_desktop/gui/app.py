@@ -20,6 +20,9 @@ from types import TracebackType
 from typing import Any, NoReturn
 
 # isort: off
+# First: pauses the collection of cycles while the window starts (see startup_gc).
+from cchc_desktop.gui import startup_gc
+
 # The core (sqlite-utils, jsonschema, …) is imported before Qt on purpose: PySide6 installs an
 # import hook that inspects the source of every Python module imported after it.
 from cchc_desktop import __version__, assets, paths
@@ -50,6 +53,7 @@ UI_FONT_FAMILY = "Noto Sans"
 UI_FONT_POINTS = 10
 LOG_LIMIT_BYTES = 1_000_000
 SCREENSHOT_TIMEOUT_MS = 30_000
+STARTUP_GC_LIMIT_MS = 5_000
 TRACE_ENV = "CCHC_TRACE_STARTUP"  # prints "cchc-first-paint <monotonic seconds>" to stderr
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -478,6 +482,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     screenshot = args.screenshot
     interactive = screenshot is None
+    startup_gc.pause()  # until the window has painted (or main returns)
 
     QApplication.setOrganizationName(keys.ORGANISATION)
     QApplication.setApplicationName(keys.APPLICATION)
@@ -502,6 +507,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(app, args, settings, language, interactive, handler)
     finally:
         sys.excepthook = previous_hook
+        startup_gc.settle()
 
 
 def _run(
@@ -538,6 +544,9 @@ def _run(
             window.restore_session(reopen=True)
 
         result: dict[str, int] = {"code": EXIT_OK}
+        # Once painted, the start-up's objects are set aside and collection resumes.
+        FirstPaint(window, lambda: QTimer.singleShot(0, lambda: startup_gc.settle(collect=True)))
+        QTimer.singleShot(STARTUP_GC_LIMIT_MS, startup_gc.settle)  # a window that never paints
         if os.environ.get(TRACE_ENV):
             FirstPaint(
                 window,
@@ -570,3 +579,8 @@ def _run(
         if keeper.window is not None:
             keeper.window.release_claim()  # however the loop ended, free the report
         keeper.store.close()  # the store in use at the end (a restore reopens it)
+
+
+# The objects made by importing the window's modules live as long as the program: they are kept
+# out of later collections, and collection resumes (for tests and tools that import this alone).
+startup_gc.settle()

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QTextCursor
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
@@ -43,13 +43,10 @@ from cchc_desktop.catalogue import Item
 from cchc_desktop.gui.report_model import (
     COL_NOTE,
     COL_VALUE,
-    ERROR_COLOR,
-    WARNING_COLOR,
     CellEdit,
     Roles,
     expected_hint,
 )
-from cchc_desktop.rules import ERROR, WARNING
 from cchc_desktop.text import fold
 from cchc_desktop.values import ValueInputError, parse_value
 
@@ -69,7 +66,7 @@ def blank_choice() -> str:
 
 MIN_ROW_HEIGHT = 28
 ROW_PADDING = 10  # above and below the text of a cell
-TALL_ROW = 4 * MIN_ROW_HEIGHT
+TALL_ROW = 4 * MIN_ROW_HEIGHT  # taller rows (a long note) start their text at the top
 
 
 class ValueLineEdit(QLineEdit):
@@ -187,7 +184,7 @@ class ReportDelegate(QStyledItemDelegate):
         # Set by the view while a typed key opens an editor: the key replaces the cell's text.
         self.typing = False
         self.open_popup = False  # set by the view on a double-click
-        self._heights: dict[tuple[str, int, bool, str], int] = {}
+        self._margin = -1  # the style's margins around a cell's text, once known
 
     # -- editors --------------------------------------------------------------------------------
 
@@ -280,13 +277,8 @@ class ReportDelegate(QStyledItemDelegate):
 
     # -- painting and sizes -----------------------------------------------------------------------
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: _IndexLike) -> None:
-        super().initStyleOption(option, index)
-        if option.rect.height() > TALL_ROW:
-            # In a row made tall by a long note, the indicator's name starts at the top, where
-            # the eye reads the row from (centred, it may be scrolled out of sight).
-            horizontal = option.displayAlignment & Qt.AlignmentFlag.AlignHorizontal_Mask
-            option.displayAlignment = horizontal | Qt.AlignmentFlag.AlignTop
+    # Cells are painted by Qt alone (no Python per cell): the alignment of tall rows comes
+    # from the model's TextAlignmentRole, the problem bars from SectionTable.paintEvent.
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _IndexLike) -> QSize:
         size = super().sizeHint(option, index)
@@ -301,38 +293,50 @@ class ReportDelegate(QStyledItemDelegate):
         Same result as asking :meth:`sizeHint` of each cell, but measured straight from the
         text with a cache, so a 200-row report lays out in a few milliseconds.
         """
-        font = view.font()
-        # The style's text margin on both sides, the grid line, and a pixel to spare.
-        metric = QStyle.PixelMetric.PM_FocusFrameHMargin
-        margin = 2 * (view.style().pixelMetric(metric, None, view) + 1) + 2
-        height = MIN_ROW_HEIGHT
-        for column, width in enumerate(widths):
+        cells = []
+        for column in range(len(widths)):
             index = model.index(row, column)
-            text = index.data(Qt.ItemDataRole.DisplayRole)
+            text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+            bold = bool(index.data(Qt.ItemDataRole.FontRole)) and column != COL_VALUE
+            cells.append((text, bold))
+        return self.text_height(cells, widths, view)
+
+    def text_height(
+        self, cells: Sequence[tuple[str, bool]], widths: Sequence[int], view: QWidget
+    ) -> int:
+        """The height of a row of (text, bold) cells in these column widths (see row_height)."""
+        font = view.font()
+        font_key = font.key()
+        if self._margin < 0:
+            # The style's text margin on both sides, the grid line, and a pixel to spare.
+            metric = QStyle.PixelMetric.PM_FocusFrameHMargin
+            self._margin = 2 * (view.style().pixelMetric(metric, None, view) + 1) + 2
+        margin = self._margin
+        heights = _TEXT_HEIGHTS
+        height = MIN_ROW_HEIGHT
+        for (text, bold), width in zip(cells, widths, strict=False):
             if not text:
                 continue
-            bold = bool(index.data(Qt.ItemDataRole.FontRole)) and column != COL_VALUE
-            key = (text, width - margin, bold, font.key())
-            needed = self._heights.get(key)
+            key = (text, width - margin, bold, font_key)
+            needed = heights.get(key)
             if needed is None:
-                used = QFont(font)
-                used.setBold(bold)
-                flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+                metrics = _METRICS.get((font_key, bold))
+                if metrics is None:
+                    used = QFont(font)
+                    used.setBold(bold)
+                    metrics = _METRICS[(font_key, bold)] = QFontMetrics(used)
                 box = QRect(0, 0, max(1, width - margin), 1_000_000)
-                needed = QFontMetrics(used).boundingRect(box, flags, text).height() + ROW_PADDING
-                self._heights[key] = needed
+                needed = metrics.boundingRect(box, _WRAP, text).height() + ROW_PADDING
+                if len(heights) > _TEXT_HEIGHTS_LIMIT:
+                    heights.clear()  # widths seen while resizing a window pile up
+                heights[key] = needed
             height = max(height, needed)
         return height
 
 
-class ValueCellDelegate(ReportDelegate):
-    """The delegate of the Số liệu column: also paints a bar on cells with an error (red) or a
-    warning (amber), which stays visible when the cell is selected. Only this column pays for a
-    Python paint call per cell."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _IndexLike) -> None:
-        super().paint(painter, option, index)
-        severity = index.data(Roles.SEVERITY)
-        if severity in (ERROR, WARNING):
-            color = QColor(ERROR_COLOR if severity == ERROR else WARNING_COLOR)
-            painter.fillRect(option.rect.adjusted(0, 0, 4 - option.rect.width(), 0), color)
+# Shared by every table: the same texts come back when a report is opened again, and the
+# table measured ahead of being shown has another delegate than the one that shows it.
+_TEXT_HEIGHTS: dict[tuple[str, int, bool, str], int] = {}
+_TEXT_HEIGHTS_LIMIT = 50_000
+_METRICS: dict[tuple[str, bool], QFontMetrics] = {}
+_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)

@@ -16,9 +16,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRectF,
     QSettings,
     QSize,
     Qt,
@@ -29,16 +26,12 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QColor,
     QFontMetrics,
     QIcon,
     QKeySequence,
-    QPainter,
-    QPalette,
     QScreen,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QHBoxLayout,
     QHeaderView,
@@ -48,10 +41,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -65,13 +54,12 @@ from cchc_desktop.gui.report_list_model import (
     COMPLETION,
     PERIOD,
     PROBLEMS,
-    PROGRESS_ROLE,
     REPORT_ID_ROLE,
     STATUS,
     UPDATED,
-    ReportFilterModel,
     ReportListModel,
 )
+from cchc_desktop.gui.report_list_view import CompletionDelegate, ReportTable
 from cchc_desktop.gui.sharing import ChangePoller, EditClaim, holder_text
 from cchc_desktop.periods import Period
 from cchc_desktop.store import (
@@ -242,68 +230,6 @@ def offer_after_sign_off(parent: QWidget | None) -> str:
     return ""
 
 
-# -- the completion column -----------------------------------------------------------------------
-
-
-class ListDelegate(QStyledItemDelegate):
-    """Keeps a cell's own colour (red errors, green "Đã ký") when its row is selected."""
-
-    def initStyleOption(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        super().initStyleOption(option, index)
-        colour = index.data(Qt.ItemDataRole.ForegroundRole)
-        if isinstance(colour, QColor):
-            option.palette.setColor(QPalette.ColorRole.HighlightedText, colour)
-
-
-class CompletionDelegate(ListDelegate):
-    """ "76/152" beside a slim progress bar."""
-
-    BAR_WIDTH = 64
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-
-        ratio = float(index.data(PROGRESS_ROLE) or 0.0)
-        rect = opt.rect.adjusted(10, 0, -8, 0)
-        bar_width = min(self.BAR_WIDTH, max(0, rect.width() // 2))
-        bar = QRectF(rect.left(), rect.center().y() - 2.5, bar_width, 6)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#e3e8ee"))
-        painter.drawRoundedRect(bar, 3, 3)
-        if ratio > 0:
-            filled = QRectF(bar)
-            filled.setWidth(max(6.0, bar_width * min(ratio, 1.0)))
-            painter.setBrush(QColor("#2e7d4f") if ratio >= 1 else QColor("#3b6fb0"))
-            painter.drawRoundedRect(filled, 3, 3)
-        painter.setPen(opt.palette.color(opt.palette.ColorRole.Text))
-        text_rect = rect.adjusted(bar_width + 8, 0, 0, 0)
-        painter.drawText(
-            text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
-        )
-        painter.restore()
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width() + self.BAR_WIDTH + 18, size.height())
-
-
 # -- the window ----------------------------------------------------------------------------------
 
 
@@ -341,9 +267,9 @@ class MainWindow(QMainWindow):
         self.resize(default_window_size(self.screen()))
         self.setMinimumSize(760, 480)  # still usable on a 1024×768 screen with a taskbar
 
+        # The table shows the model itself: it filters and sorts its own rows (a proxy between
+        # them would ask Python about every row of every keystroke and every comparison).
         self.model = ReportListModel(store, self)
-        self.proxy = ReportFilterModel(self)
-        self.proxy.setSourceModel(self.model)
 
         self._build_actions()
         self._build_pages()
@@ -541,35 +467,8 @@ class MainWindow(QMainWindow):
         layout.addLayout(header)
 
         self.list_stack = QStackedWidget(page)
-        self.table = QTableView(self.list_stack)
-        self.table.setObjectName("reportTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setSortingEnabled(True)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 18)
-        self.table.setItemDelegate(ListDelegate(self.table))
-        self.table.setItemDelegateForColumn(COMPLETION, CompletionDelegate(self.table))
-        palette = self.table.palette()
-        palette.setColor(QPalette.ColorRole.Highlight, QColor("#dbe7f6"))
-        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#1f2933"))
-        self.table.setPalette(palette)
+        self.table = ReportTable(self.model, self.list_stack)
         self.table.setAccessibleName(self.tr("Danh sách báo cáo"))
-        head = self.table.horizontalHeader()
-        head.setHighlightSections(False)
-        head.setSectionsMovable(False)
-        head.setStretchLastSection(False)
-        head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        head.setMinimumSectionSize(60)
-        # No sort indicator at first: rows stay in the store's order, newest period first.
-        head.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         self.table.addAction(self.open_action)
@@ -767,7 +666,7 @@ class MainWindow(QMainWindow):
         self._update_empty_state()
         if select_id is not None:
             self.select_report(select_id)
-        if self.selected_report_id() is None and self.proxy.rowCount() > 0:
+        if self.selected_report_id() is None and self.model.rowCount() > 0:
             self.table.selectRow(0)
         self._update_actions()
 
@@ -775,15 +674,15 @@ class MainWindow(QMainWindow):
         row = self.model.row_of(report_id)
         if row is None:
             return False
-        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not proxy_index.isValid():
+        index = self.model.index(row, 0)
+        if not index.isValid():
             return False
         self.table.selectionModel().setCurrentIndex(
-            proxy_index,
+            index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
-        self.table.scrollTo(proxy_index)
+        self.table.scrollTo(index)
         return True
 
     def selected_report_id(self) -> int | None:
@@ -806,17 +705,17 @@ class MainWindow(QMainWindow):
 
     def _filter_changed(self, text: str) -> None:
         keep = self.selected_report_id()
-        self.proxy.set_filter_text(text)
+        self.model.set_filter_text(text)
         self._update_empty_state()
-        if (keep is None or not self.select_report(keep)) and self.proxy.rowCount() > 0:
+        if (keep is None or not self.select_report(keep)) and self.model.rowCount() > 0:
             self.table.selectRow(0)
         self._update_actions()
 
     def _filter_return(self) -> None:
-        if self.proxy.rowCount() == 1:
+        if self.model.rowCount() == 1:
             self.table.selectRow(0)
             self.open_selected()
-        elif self.proxy.rowCount() > 1:
+        elif self.model.rowCount() > 1:
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, watched: Any, event: QEvent) -> bool:
@@ -829,7 +728,7 @@ class MainWindow(QMainWindow):
             watched is self.filter_edit
             and event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Down  # type: ignore[attr-defined]
-            and self.proxy.rowCount() > 0
+            and self.model.rowCount() > 0
         ):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             if self.selected_report_id() is None:
@@ -838,8 +737,8 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _update_empty_state(self) -> None:
-        total = self.model.rowCount()
-        shown = self.proxy.rowCount()
+        total = self.model.total_count()
+        shown = self.model.rowCount()
         if total == 0:
             self.empty_label.setText(
                 self.tr(
@@ -959,8 +858,8 @@ class MainWindow(QMainWindow):
             self.show_store_error(str(exc))
         row = self.table.currentIndex().row()
         self.reload_reports()
-        if self.proxy.rowCount():
-            self.table.selectRow(min(max(row, 0), self.proxy.rowCount() - 1))
+        if self.model.rowCount():
+            self.table.selectRow(min(max(row, 0), self.model.rowCount() - 1))
         self.statusBar().showMessage(self.tr("Đã xóa báo cáo “%1”.").replace("%1", name), 8000)
 
     def import_xlsx(self) -> None:

@@ -169,7 +169,9 @@ class NewReportDialog(QDialog):
 
     def _last_catalogue_of(self, agency: str) -> str | None:
         try:
-            for summary in self.store.reports():
+            # The store's filter narrows the list to this agency's reports (and any whose
+            # text contains its name); newest first, as the whole list.
+            for summary in self.store.reports(agency):
                 if summary.agency == agency:
                     return summary.catalogue_id
         except StoreError:
@@ -226,7 +228,9 @@ class NewReportDialog(QDialog):
             return ""
         period = self.period()
         try:
-            reports = self.store.reports()
+            # Only this period's reports (the store's filter matches the period code): the
+            # warning is worked out on every keystroke, and a data file holds thousands.
+            reports = self.store.reports(period.code)
         except StoreError:
             return ""
         for summary in reports:

@@ -9,9 +9,18 @@ filters rows by words or code, F8 goes to the next problem, Ctrl+Z / Ctrl+Y undo
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QModelIndex, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -19,6 +28,8 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -44,7 +55,7 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.catalogue import Section
-from cchc_desktop.gui.delegates import MIN_ROW_HEIGHT, ReportDelegate, ValueCellDelegate
+from cchc_desktop.gui.delegates import MIN_ROW_HEIGHT, TALL_ROW, ReportDelegate
 from cchc_desktop.gui.report_list_model import period_label
 from cchc_desktop.gui.report_model import (
     COL_NAME,
@@ -53,8 +64,10 @@ from cchc_desktop.gui.report_model import (
     COL_UNIT,
     COL_VALUE,
     COLUMN_COUNT,
+    ERROR_COLOR,
     SECTION,
     VALUE,
+    WARNING_COLOR,
     ProblemsModel,
     ReportDocument,
     ReportModel,
@@ -63,9 +76,12 @@ from cchc_desktop.gui.report_model import (
     SectionStats,
     now_label,
 )
-from cchc_desktop.gui.sign_off_dialog import SignOffDialog, title_for_display
+from cchc_desktop.rules import ERROR
 from cchc_desktop.store import SIGNED, Store
 from cchc_desktop.values import ValueInputError
+
+if TYPE_CHECKING:  # the dialog module is imported when the dialog first opens
+    from cchc_desktop.gui.sign_off_dialog import SignOffDialog
 
 # Well-known shortenings (as used in the reports themselves) that keep tab titles readable.
 _SHORTER = (
@@ -78,8 +94,22 @@ _SHORTER = (
     ("Chính phủ điện tử, Chính phủ số", "Chính phủ số"),
 )
 MAX_TAB_TITLE = 24
+WARM_UP_DELAY_MS = 300  # after the report is shown, before the other sections are prepared
+SCROLL_FALLBACK_MS = 50  # a table that does not paint after a save scrolls anyway by then
 NO_DATE = QDate(2000, 1, 1)  # QDateEdit's minimum stands for "no date yet"
 
+# Roles whose change can change a row's height (as QHeaderView judges it).
+_SIZE_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.SizeHintRole,
+        Qt.ItemDataRole.FontRole,
+    )
+)
+_USER_ROLE = int(Qt.ItemDataRole.UserRole)
 _NEXT = QAbstractItemDelegate.EndEditHint.EditNextItem
 _PREVIOUS = QAbstractItemDelegate.EndEditHint.EditPreviousItem
 
@@ -128,6 +158,17 @@ def counter_text(stats: SectionStats) -> str:
     return " · ".join(parts)
 
 
+def zero_timer(parent: QObject, slot: Any) -> QTimer:
+    """A single-shot timer for work that waits for the next turn of the event loop. A real
+    timer, not QTimer.singleShot(0), which Qt runs among the events already queued: this one
+    lets the window paint and take the next key first."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(slot)
+    return timer
+
+
 class SectionTable(QTableView):
     """One section as a spreadsheet-like table with Enter/Tab moving between value cells."""
 
@@ -139,12 +180,19 @@ class SectionTable(QTableView):
         # Each view has its own delegate: a shared one would send every view its editors'
         # commit and close signals, and every view would move on Enter.
         self._delegate = ReportDelegate(self)
-        self._value_delegate = ValueCellDelegate(self)
         self._row_heights: dict[int, tuple[tuple[int, ...], int]] = {}
-        proxy.dataChanged.connect(self._forget_heights)
+        self._lowest = -1  # see lowest_row
+        self._scroll_timer = zero_timer(self, self._scroll_to_current)
+        self._scroll_after_paint = False
         self.setModel(proxy)
         self.setItemDelegate(self._delegate)
-        self.setItemDelegateForColumn(COL_VALUE, self._value_delegate)
+        # Rows are fitted to their wrapped text here, not by the header's ResizeToContents,
+        # which measures every row of the section again on every edit (and asks the model
+        # for each row's header): connected after setModel, so the header has its sections.
+        proxy.dataChanged.connect(self._data_changed)
+        proxy.rowsInserted.connect(lambda _parent, first, last: self.fit_rows(first, last))
+        proxy.modelReset.connect(self.fit_rows)
+        proxy.layoutChanged.connect(self.fit_rows)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setEditTriggers(
@@ -161,8 +209,6 @@ class SectionTable(QTableView):
         vertical.hide()
         vertical.setMinimumSectionSize(MIN_ROW_HEIGHT)
         vertical.setDefaultSectionSize(MIN_ROW_HEIGHT)
-        # Rows fit their wrapped text (ResizeToContents) from the first time the tab is shown:
-        # measuring the hidden tabs up front would slow down opening a report for nothing.
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
@@ -177,30 +223,108 @@ class SectionTable(QTableView):
             header.setSectionResizeMode(column, mode)
             if width:
                 header.resizeSection(column, width)
+        # The stretched columns change width with the window: the rows follow.
+        header.sectionResized.connect(lambda *_: self.fit_rows())
 
     def showEvent(self, event: QShowEvent) -> None:
-        vertical = self.verticalHeader()
-        if vertical.sectionResizeMode(0) != QHeaderView.ResizeMode.ResizeToContents:
-            vertical.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         super().showEvent(event)
+        self.fit_rows()  # a hidden tab's rows are measured when it is first shown
+
+    def fit_rows(self, first: int = 0, last: int = -1) -> None:
+        """Give rows first..last (default: all) the height their wrapped text needs. Only a
+        shown table measures: the hidden tabs wait until they are shown."""
+        if not self.isVisible():
+            return
+        proxy = self.proxy()
+        last = proxy.rowCount() - 1 if last < 0 else min(last, proxy.rowCount() - 1)
+        if last < first:
+            return
+        widths = self.column_widths()
+        vertical = self.verticalHeader()
+        lowest = self.lowest_row()
+        for row in range(first, last + 1):
+            height = max(lowest, self._row_height(row, widths))
+            if vertical.sectionSize(row) != height:
+                vertical.resizeSection(row, height)
+
+    def lowest_row(self) -> int:
+        """As ResizeToContents does: no row lower than the (hidden) header's own section,
+        which the style sheet's header padding makes the height of a one-line row. The same
+        for every row (the header shows no text), so asked once."""
+        if self._lowest < 0:
+            lowest = self.verticalHeader().sectionSizeHint(0)
+            if not self.isVisible():
+                return lowest  # not styled yet: asked again once shown
+            self._lowest = lowest
+        return self._lowest
+
+    def prefit(self, widths: tuple[int, ...], lowest: int) -> None:
+        """Measure the rows of a table not shown yet for these column widths and lowest row
+        height (those of the table on screen, which it will most likely have), so showing it
+        costs no measuring. Shown with other widths, it measures again."""
+        proxy = self.proxy()
+        vertical = self.verticalHeader()
+        for row in range(proxy.rowCount()):
+            height = max(lowest, self._row_height(row, widths))
+            if vertical.sectionSize(row) != height:
+                vertical.resizeSection(row, height)
+
+    def column_widths(self) -> tuple[int, ...]:
+        return tuple(self.columnWidth(c) for c in range(COLUMN_COUNT))
 
     def sizeHintForRow(self, row: int) -> int:
-        """Row height for ResizeToContents, cached per model row and column widths."""
+        """The height a row needs (as fit_rows gives it)."""
+        return self._row_height(row, self.column_widths())
+
+    def _row_height(self, row: int, widths: tuple[int, ...]) -> int:
+        """Cached per model row and column widths."""
         proxy = self.proxy()
         source_row = proxy.mapToSource(proxy.index(row, 0)).row()
-        widths = tuple(self.columnWidth(c) for c in range(COLUMN_COUNT))
         cached = self._row_heights.get(source_row)
         if cached is not None and cached[0] == widths:
             return cached[1]
-        height = self._delegate.row_height(proxy, row, widths, self)
+        model = proxy.report_model()
+        height = self._delegate.text_height(model.row_cells(source_row), widths, self)
         self._row_heights[source_row] = (widths, height)
+        model.set_row_tall(source_row, height > TALL_ROW)
         return height
 
-    def _forget_heights(self, top: QModelIndex, bottom: QModelIndex, _roles: Any = None) -> None:
-        # Connected before the view's own slot, so the header re-measures fresh heights.
+    def _data_changed(self, top: QModelIndex, bottom: QModelIndex, roles: Any = None) -> None:
+        if roles and not any(role in _SIZE_ROLES or role >= _USER_ROLE for role in roles):
+            return  # only a problem marker: the row keeps its height
         proxy = self.proxy()
         for row in range(top.row(), bottom.row() + 1):
             self._row_heights.pop(proxy.mapToSource(proxy.index(row, 0)).row(), None)
+        self.fit_rows(top.row(), bottom.row())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The cells (painted by Qt), then a bar at the left of each value cell with an error
+        (red) or a warning (amber), which stays visible when the cell is selected. One Python
+        call per paint for the few marked rows, instead of one per cell."""
+        super().paintEvent(event)
+        if self._scroll_after_paint:
+            self._scroll_after_paint = False
+            self._scroll_timer.start(0)
+        proxy = self.proxy()
+        model = proxy.report_model()
+        marked = model.marked_rows(proxy.section_index)
+        if not marked:
+            return
+        painter: QPainter | None = None
+        area = event.rect()
+        for source_row, severity in marked:
+            index = proxy.mapFromSource(model.index(source_row, COL_VALUE))
+            if not index.isValid():
+                continue
+            rect = self.visualRect(index)
+            if not rect.intersects(area):
+                continue
+            if painter is None:
+                painter = QPainter(self.viewport())
+            bar = QRect(rect.left(), rect.top(), 4, rect.height())
+            painter.fillRect(bar, ERROR_COLOR if severity == ERROR else WARNING_COLOR)
+        if painter is not None:
+            painter.end()
 
     def proxy(self) -> SectionProxy:
         model = self.model()
@@ -233,12 +357,30 @@ class SectionTable(QTableView):
         self.setCurrentIndex(index)
         self.scrollTo(index)
 
-    def step(self, forward: bool) -> None:
+    def step(self, forward: bool, *, scroll_later: bool = False) -> None:
         target = self.next_cell(self.currentIndex(), forward)
-        if target.isValid():
-            self.go_to(target)
-        else:
+        if not target.isValid():
+            # At once, not later: a key typed meanwhile must go to the next section's cell.
             self.boundaryReached.emit(forward)
+        elif scroll_later:
+            # Right after a cell was saved: the saved cell is repainted first, and the table
+            # scrolls to the next one right after that paint. Scrolled before it, Qt repaints
+            # the whole table instead of moving its picture (some 8 ms, in the same frame).
+            self.setAutoScroll(False)
+            try:
+                self.setCurrentIndex(target)
+            finally:
+                self.setAutoScroll(True)
+            self._scroll_after_paint = True
+            self._scroll_timer.start(SCROLL_FALLBACK_MS)  # should no paint come
+        else:
+            self.go_to(target)
+
+    def _scroll_to_current(self) -> None:
+        self._scroll_after_paint = False
+        current = self.currentIndex()
+        if current.isValid():
+            self.scrollTo(current)
 
     def moveCursor(
         self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
@@ -255,7 +397,7 @@ class SectionTable(QTableView):
         if hint in (_NEXT, _PREVIOUS):
             # Like a spreadsheet: save, close, and select the next cell without editing it.
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self.step(hint == _NEXT)
+            self.step(hint == _NEXT, scroll_later=True)
             return
         super().closeEditor(editor, hint)
 
@@ -269,11 +411,38 @@ class SectionTable(QTableView):
             self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        self._value_delegate.open_popup = True  # a drop-down opened by the mouse shows its list
+        self._delegate.open_popup = True  # a drop-down opened by the mouse shows its list
         try:
             super().mouseDoubleClickEvent(event)
         finally:
-            self._value_delegate.open_popup = False
+            self._delegate.open_popup = False
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Qt repaints the whole table (its frame, every visible cell and the widgets behind
+        it) whenever the table gains or loses the focus: on every cell editor opened and every
+        Enter that closes one, some 10 ms each. Only the current cell's focus mark depends on
+        the focus, so only that cell is repainted. As in QAbstractItemView, a table entered
+        without a current cell (by Tab) starts on its first value cell, and typing goes to an
+        input method only on an editable cell."""
+        current = self.currentIndex()
+        if not current.isValid() and event.reason() != Qt.FocusReason.MouseFocusReason:
+            first = self.next_cell(QModelIndex(), True)
+            if first.isValid():
+                self.selectionModel().setCurrentIndex(
+                    first, QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+                current = first
+        editable = current.isValid() and bool(current.flags() & Qt.ItemFlag.ItemIsEditable)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, editable)
+        self._update_current()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._update_current()
+
+    def _update_current(self) -> None:
+        current = self.currentIndex()
+        if current.isValid():
+            self.viewport().update(self.visualRect(current))
 
     def keyboardSearch(self, search: str) -> None:
         """Typing on a read-only cell must not jump to some row that starts with the letter."""
@@ -303,11 +472,11 @@ class SectionTable(QTableView):
                 return
         text = event.text()
         typing = bool(text) and text.isprintable() and not control
-        self._delegate.typing = self._value_delegate.typing = typing
+        self._delegate.typing = typing
         try:
             super().keyPressEvent(event)
         finally:
-            self._delegate.typing = self._value_delegate.typing = False
+            self._delegate.typing = False
 
 
 class HeaderPanel(QFrame):
@@ -512,6 +681,7 @@ class ProblemsPanel(QFrame):
     def __init__(self, model: ProblemsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
+        self._color = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -559,7 +729,9 @@ class ProblemsPanel(QFrame):
         else:
             self.title.setText(self.tr("Lỗi và cảnh báo: không có"))
         color = "#b42318" if errors else ("#93370d" if warnings else "#067647")
-        self.title.setStyleSheet(_PROBLEMS_TITLE_STYLE + f"QLabel {{ color: {color}; }}")
+        if color != self._color:  # a new style sheet polishes the label again: only on change
+            self._color = color
+            self.title.setStyleSheet(_PROBLEMS_TITLE_STYLE + f"QLabel {{ color: {color}; }}")
 
     def row_height(self, row: int, width: int) -> int:
         """The height a problem row takes at a panel ``width``, measured from its text: on
@@ -597,8 +769,13 @@ class ReportEditor(QWidget):
         self._store = store
         self.document = ReportDocument(store, report_id, self)
         self.model = ReportModel(self.document, self)
-        self.problems_model = ProblemsModel(self.document, self)
+        # Brought up to date with the counters, a moment after each edit (see _on_changed).
+        self.problems_model = ProblemsModel(self.document, self, live=False)
         self._visible_rows: set[int] | None = None
+        self._refresh_pending = False
+        self._refresh_timer = zero_timer(self, self._refresh_counters)
+        self._warm_timer = zero_timer(self, self._warm_up)
+        self._warmed: set[int] = set()
         self._first_show = True
         self.sign_off_dialog: SignOffDialog | None = None
         self.reopen_box: QMessageBox | None = None
@@ -640,9 +817,24 @@ class ReportEditor(QWidget):
         table.setFocus()
 
     def table(self, index: int) -> SectionTable:
-        widget = self.tabs.widget(index)
-        assert isinstance(widget, SectionTable)
-        return widget
+        """The table of a section, built on first use."""
+        table = self._tables[index]
+        if table is None:
+            proxy = SectionProxy(self.model, index, self, visible=self._visible_rows)
+            table = SectionTable(proxy)
+            table.setObjectName(f"section_{index}")
+            table.boundaryReached.connect(self._on_boundary)
+            table.sectionStep.connect(self._step_section)
+            self._tables[index] = table
+            page = self.tabs.widget(index)
+            layout = page.layout()
+            assert layout is not None
+            layout.addWidget(table)
+            table.show()  # now, not when the layout gets round to it: it may take the focus next
+        return table
+
+    def _built_tables(self) -> list[SectionTable]:
+        return [table for table in self._tables if table is not None]
 
     def current_table(self) -> SectionTable:
         return self.table(max(0, self.tabs.currentIndex()))
@@ -670,8 +862,8 @@ class ReportEditor(QWidget):
 
     def commit_open_editor(self) -> None:
         """Save the cell editor that is open and heading fields being typed in, if any."""
-        for number in range(self.tabs.count()):
-            self.table(number).commit_editor()
+        for table in self._built_tables():
+            table.commit_editor()
         self.header.commit_all()
 
     def refresh_from_store(self) -> bool:
@@ -721,6 +913,8 @@ class ReportEditor(QWidget):
         if not self.document.editable:
             return None
         self.current_table().commit_editor()
+        from cchc_desktop.gui.sign_off_dialog import SignOffDialog
+
         dialog = SignOffDialog(self._store, self.report_id, self)
         dialog.accepted.connect(self._after_sign_off)
         dialog.finished.connect(lambda _result: dialog.deleteLater())
@@ -845,13 +1039,17 @@ class ReportEditor(QWidget):
         self.tabs.setUsesScrollButtons(True)
         self.tabs.tabBar().setExpanding(False)
         self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+        # Each section's table is built when it is first needed (shown, searched, moved to):
+        # building all seven up front would double the time to open a report.
         for number, section in enumerate(self.document.catalogue.sections):
-            proxy = SectionProxy(self.model, number, self)
-            table = SectionTable(proxy)
-            table.setObjectName(f"section_{number}")
-            table.boundaryReached.connect(self._on_boundary)
-            table.sectionStep.connect(self._step_section)
-            self.tabs.addTab(table, short_section_title(section))
+            page = QWidget()
+            page.setObjectName(f"sectionPage_{number}")
+            box = QVBoxLayout(page)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.setSpacing(0)
+            self.tabs.addTab(page, short_section_title(section))
+        self._tables: list[SectionTable | None] = [None] * self.tabs.count()
+        self._tab_shown: list[tuple[str, str, str] | None] = [None] * self.tabs.count()
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
         self.problems_panel = ProblemsPanel(self.problems_model)
@@ -873,10 +1071,34 @@ class ReportEditor(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._refresh_pending:
+            self._refresh_timer.start()
         if self._first_show:
             self._first_show = False
             self._fit_problems(force=True)
             self.set_section(max(0, self.tabs.currentIndex()))
+            self._warm_timer.start(WARM_UP_DELAY_MS)
+
+    def _warm_up(self) -> None:
+        """One small step a turn, once the report is on screen and the clerk reads it: build
+        the next section's table, or measure its rows, so that reaching it later (Enter past
+        the last cell, Ctrl+PgDn, a click on its tab) does not stall the window."""
+        if not self.isVisible():
+            return  # closed meanwhile; a report shown again warms up on demand
+        shown = self.current_table()
+        for number in range(self.tabs.count()):
+            table = self._tables[number]
+            if table is None:
+                self.table(number)
+                break
+            if number not in self._warmed:
+                self._warmed.add(number)
+                if table is not shown:
+                    table.prefit(shown.column_widths(), shown.lowest_row())
+                break
+        else:
+            return  # every section is ready
+        self._warm_timer.start(0)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         """Focus given to the editor (by the window) goes to the current section's table."""
@@ -908,12 +1130,25 @@ class ReportEditor(QWidget):
             self.splitter.setSizes([total - wanted, wanted])
 
     def _on_changed(self, codes: list[str]) -> None:
-        self._fit_problems()
         if self._visible_rows is not None:
             # A note (or a value) changed while filtering: the rows shown follow it.
             self._apply_filter(self.filter_edit.text(), keep_place=True)
-        else:
-            self._refresh_tabs()
+        # The cell itself is repainted at once; the counters in the tab titles, the problems
+        # list's size, the summary and the window's list row follow a moment later, once per
+        # burst of changes, so the key that committed the cell is not held up by them.
+        if not self._refresh_pending:
+            self._refresh_pending = True
+            self._refresh_timer.start()
+
+    def _refresh_counters(self) -> None:
+        # A closed editor (or window) waits: the store may be closed already, and the counters
+        # are brought up to date when it is shown again.
+        if not self._refresh_pending or not self.isVisible():
+            return
+        self._refresh_pending = False
+        self.problems_model.refresh()
+        self._fit_problems()
+        self._refresh_tabs()
         self.summary_label.setText(self.summary_text())
         self.summaryChanged.emit()
 
@@ -921,11 +1156,14 @@ class ReportEditor(QWidget):
         report = self.document.report
         signed = report.signed
         read_only = self.document.read_only
+        self.problems_model.refresh()  # signed, reopened, reloaded: shown at once
         self.header.refresh()
         self.sign_off_action.setEnabled(not signed and not read_only)
         self.reopen_action.setEnabled(signed and not read_only)
         if signed:
             when = f"{report.signed_date:%d/%m/%Y}" if report.signed_date else "…"
+            from cchc_desktop.gui.sign_off_dialog import title_for_display
+
             title = title_for_display(report.signer_title or "")
             who = " ".join(part for part in (title, report.signer) if part)
             text = (
@@ -986,7 +1224,6 @@ class ReportEditor(QWidget):
                 text = f"{title} ({found})"
             else:
                 text = f"{title} ({counter_text(stats)})"
-            self.tabs.setTabText(number, text.replace("&", "&&"))
             tip = (
                 self.tr("Đã nhập %1/%2 chỉ tiêu")
                 .replace("%1", str(stats.filled))
@@ -996,8 +1233,13 @@ class ReportEditor(QWidget):
                 tip += ", " + errors_text(stats.errors)
             if stats.warnings:
                 tip += ", " + warnings_text(stats.warnings)
-            self.tabs.setTabToolTip(number, f"{section.label}\n{tip}")
             color = "#b42318" if stats.errors else ("#93370d" if stats.warnings else "")
+            shown = (text, tip, color)
+            if shown == self._tab_shown[number]:
+                continue  # each setTabText lays the whole tab bar out again
+            self._tab_shown[number] = shown
+            self.tabs.setTabText(number, text.replace("&", "&&"))
+            self.tabs.setTabToolTip(number, f"{section.label}\n{tip}")
             bar.setTabTextColor(number, QColor(color) if color else bar.palette().text().color())
 
     # -- navigation -----------------------------------------------------------------------------
@@ -1083,8 +1325,8 @@ class ReportEditor(QWidget):
     def _apply_filter(self, text: str, keep_place: bool = False) -> None:
         rows = self.model.matching_rows(text)
         self._visible_rows = rows
-        for number in range(self.tabs.count()):
-            self.table(number).proxy().set_visible_rows(rows)
+        for table in self._built_tables():  # the others are built with these rows
+            table.proxy().set_visible_rows(rows)
         if rows is None:
             for number in range(self.tabs.count()):
                 self.tabs.setTabVisible(number, True)

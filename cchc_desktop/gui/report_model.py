@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -39,6 +40,7 @@ from PySide6.QtGui import (
 from cchc_desktop.catalogue import Catalogue, Item, Section
 from cchc_desktop.rules import ERROR, WARNING, Evaluation, Problem
 from cchc_desktop.store import (
+    Change,
     ChangedElsewhereError,
     Entry,
     NotFoundError,
@@ -80,6 +82,9 @@ _FONT = int(Qt.ItemDataRole.FontRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _USER = int(Qt.ItemDataRole.UserRole)
+# What a problem marker changes in a value cell (the delegate paints the bar from the same
+# state at paint time). No role here makes a view measure the row again.
+_MARKER_ROLES = [_BACKGROUND, _FOREGROUND, _TOOLTIP]
 
 # A calm palette: markers must stand out against it, so rows themselves stay pale.
 SECTION_BG = QColor("#dbe5f1")
@@ -94,6 +99,11 @@ COMPUTED_FG = QColor("#344054")
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsEditable
+_ALIGN_LEFT_TOP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+_ALIGN_RIGHT_TOP = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+_ALIGN_CENTER_TOP = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
 
 
 def tr(text: str, n: int = -1) -> str:
@@ -238,6 +248,9 @@ class ReportDocument(QObject):
         self.read_only = False  # open for viewing only (another window edits it)
         self.report, self.evaluation = self._load()
         self._problems = _index_problems(self.evaluation)
+        # Codes of the last ``changed`` announcement whose shown text may have changed (written,
+        # or computed again); the other codes announced only changed their problem markers.
+        self.texts_changed: frozenset[str] = frozenset()
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -286,6 +299,10 @@ class ReportDocument(QObject):
             return entry.pending
         return display_value(item, self.evaluation.values.get(item.code))
 
+    def problem_codes(self) -> list[str]:
+        """Codes named by at least one problem (their value cells carry a marker)."""
+        return list(self._problems)
+
     def problems_for(self, code: str) -> tuple[Problem, ...]:
         return self._problems.get(code, ())
 
@@ -328,13 +345,15 @@ class ReportDocument(QObject):
             return False
         try:
             try:
-                self.store.set_value(self.report_id, code, text, expected=before)
+                change = self.store.set_value(self.report_id, code, text, expected=before)
+                after = Entry(change.new_value, None, change.new_note)
             except ValueInputError:
-                self.store.set_pending(self.report_id, code, text, expected=before)
+                change = self.store.set_pending(self.report_id, code, text, expected=before)
+                after = Entry(change.new_value, nfc(text), change.new_note)
         except (StoreError, ReportLockedError, NotFoundError, ValueInputError) as exc:
             self._fail(exc, code, text)
             return False
-        return self._after_write(code, "value", before)
+        return self._after_write(code, "value", before, after, change)
 
     def write_note(self, code: str, text: str, base: Entry | None = None) -> bool:
         """Save a note exactly as typed (``base`` as in write_value)."""
@@ -347,18 +366,31 @@ class ReportDocument(QObject):
             self._not_saved(self.catalogue.by_code[code], text)
             return False
         try:
-            self.store.set_note(self.report_id, code, text, expected=before)
+            change = self.store.set_note(self.report_id, code, text, expected=before)
         except (StoreError, ReportLockedError, NotFoundError, ValueInputError) as exc:
             self._fail(exc, code, text)
             return False
-        return self._after_write(code, "note", before)
+        # A note leaves the value and the pending text as they were stored.
+        after = Entry(change.new_value, self.entry(code).pending, change.new_note)
+        return self._after_write(code, "note", before, after, change)
 
-    def _after_write(self, code: str, field: str, before: Entry) -> bool:
-        if not self._refresh([code]):
+    def _after_write(
+        self, code: str, field: str, before: Entry, after: Entry, change: Change
+    ) -> bool:
+        if not self._took(code, after, change):
             return False
-        after = self.entry(code)
         if after != before:
             self.undo_stack.push(_CellCommand(self, code, field, before, after))
+        return True
+
+    def _took(self, code: str, after: Entry, change: Change) -> bool:
+        """Take in a write this document made: the cell's new entry and the evaluation the
+        store computed with it, without reading and evaluating the whole report again."""
+        if change.evaluation is None:  # a store that does not say: read everything
+            return self._refresh([code])
+        self.report.entries[code] = after
+        self._announce(self.report, change.evaluation, [code])
+        self.saved.emit(now_label())
         return True
 
     def restore(self, code: str, field: str, entry: Entry, expected: Entry | None = None) -> None:
@@ -370,17 +402,20 @@ class ReportDocument(QObject):
         now = expected if expected is not None else self.entry(code)
         try:
             if field == "note":
-                self.store.set_note(self.report_id, code, entry.note, expected=now)
+                change = self.store.set_note(self.report_id, code, entry.note, expected=now)
+                after = Entry(change.new_value, self.entry(code).pending, change.new_note)
             else:
                 # The display form reads back to the same stored value (46.104 → 46104).
                 raw = display_value(item, entry.value) or None
-                self.store.set_value(self.report_id, code, raw, expected=now)
+                change = self.store.set_value(self.report_id, code, raw, expected=now)
+                after = Entry(change.new_value, None, change.new_note)
                 if entry.pending is not None:
-                    self.store.set_pending(self.report_id, code, entry.pending)
+                    change = self.store.set_pending(self.report_id, code, entry.pending)
+                    after = Entry(change.new_value, nfc(entry.pending), change.new_note)
         except (StoreError, ReportLockedError, ValueInputError) as exc:
             self._fail(exc, code)
             return
-        if self._refresh([code]):
+        if self._took(code, after, change):
             self.cellTouched.emit(code, COL_NOTE if field == "note" else COL_VALUE)
 
     def update_details(self, **fields: Any) -> None:
@@ -466,13 +501,15 @@ class ReportDocument(QObject):
         every computed value or problem marker that differs."""
         old_values, old_problems = self.evaluation.values, self._problems
         self._take(report, evaluation)
-        touched = set(codes)
+        texts = set(codes)
         for item in self.catalogue.computed_order:
             if old_values.get(item.code) != self.evaluation.values.get(item.code):
-                touched.add(item.code)
+                texts.add(item.code)
+        touched = set(texts)
         for code in old_problems.keys() | self._problems.keys():
             if old_problems.get(code) != self._problems.get(code):
                 touched.add(code)
+        self.texts_changed = frozenset(texts)
         self.changed.emit(sorted(touched))
 
     def _not_saved(self, item: Item, text: str) -> None:
@@ -557,7 +594,20 @@ class ReportModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._italic = QFont()
         self._italic.setItalic(True)
+        # Made once: data() is asked for them for every painted cell.
+        self._brushes = {
+            SECTION: QBrush(SECTION_BG),
+            GROUP: QBrush(GROUP_BG),
+            COMPUTED: QBrush(COMPUTED_BG),
+            ERROR: QBrush(ERROR_BG),
+            WARNING: QBrush(WARNING_BG),
+            "pending": QBrush(ERROR_COLOR),
+            "computed_fg": QBrush(COMPUTED_FG),
+        }
         self._haystacks: list[str] | None = None
+        # Rows made tall by a long note, as last measured by the section's table (each row is
+        # in one section, so one table measures it): their text starts at the top.
+        self._tall: set[int] = set()
         document.changed.connect(self._on_changed)
 
     # -- structure ------------------------------------------------------------------------------
@@ -575,6 +625,34 @@ class ReportModel(QAbstractTableModel):
         """The model row of an item code (KeyError when unknown)."""
         return self._row_of[code]
 
+    def row_cells(self, row: int) -> list[tuple[str, bool]]:
+        """Each cell's text and whether it is bold, the way a row is measured (the value
+        column measured in the regular font)."""
+        line = self._rows[row]
+        heading = line.kind in (SECTION, GROUP)
+        return [
+            (self._text(line, column), heading and column in (COL_STT, COL_NAME))
+            for column in range(COLUMN_COUNT)
+        ]
+
+    def set_row_tall(self, row: int, tall: bool) -> None:
+        """Told by the view that measured it: whether a row is tall (taller than four lines).
+        The row is painted again anyway, its height having changed."""
+        if tall:
+            self._tall.add(row)
+        else:
+            self._tall.discard(row)
+
+    def marked_rows(self, section_index: int) -> list[tuple[int, str]]:
+        """(model row, "error" | "warning") of the item rows of a section with a problem."""
+        start, end = self._section_ranges[section_index]
+        out = []
+        for code in self.document.problem_codes():
+            row = self._row_of.get(code)
+            if row is not None and start <= row < end:
+                out.append((row, self.document.severity_for(code)))
+        return out
+
     def section_range(self, index: int) -> tuple[int, int]:
         """Model rows [start, end) of a section, its own heading row first."""
         return self._section_ranges[index]
@@ -590,23 +668,49 @@ class ReportModel(QAbstractTableModel):
     def flags(self, index: _IndexLike) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         row = self._rows[index.row()]
         if not self.document.editable or row.kind == SECTION:
-            return flags
+            return _FLAGS
         column = index.column()
         if (column == COL_VALUE and row.kind == VALUE) or column == COL_NOTE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _EDITABLE_FLAGS
+        return _FLAGS
 
     # -- data -----------------------------------------------------------------------------------
 
     def data(self, index: _IndexLike, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = index.column()
-        role = int(role)
+        return self._data(index.row(), index.column(), int(role))
+
+    def multiData(self, index: _IndexLike, span: QModelRoleDataSpan) -> None:
+        """Every role a view asks of a cell in one call (Qt's default asks data() once per
+        role: seven calls into Python for each cell painted)."""
+        if not index.isValid():
+            return
+        number, column = index.row(), index.column()
+        for k in range(len(span)):
+            slot = span[k]
+            value = self._data(number, column, slot.role())
+            if value is None:
+                slot.clearData()
+            else:
+                slot.setData(value)
+
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: _IndexLike = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
+        # One call into Python per index (Qt's own asks rowCount and columnCount each time,
+        # and the section proxies make an index of this model for every cell they show).
+        if 0 <= row < len(self._rows) and 0 <= column < COLUMN_COUNT and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
+    def _data(self, number: int, column: int, role: int) -> Any:
+        row = self._rows[number]
         item = row.item
         if role in (_DISPLAY, _EDIT):
             return self._text(row, column)
@@ -621,16 +725,20 @@ class ReportModel(QAbstractTableModel):
         if role == _FOREGROUND:
             if column == COL_VALUE and item is not None:
                 if self._pending(item.code):
-                    return QBrush(ERROR_COLOR)
+                    return self._brushes["pending"]
                 if row.kind == COMPUTED:
-                    return QBrush(COMPUTED_FG)
+                    return self._brushes["computed_fg"]
             return None
         if role == _ALIGN:
+            # In a row made tall by a long note, text starts at the top, where the eye reads
+            # the row from (centred, it may be scrolled out of sight).
+            tall = number in self._tall
             if column in (COL_STT, COL_UNIT):
-                return _ALIGN_CENTER
-            if column == COL_VALUE and item is not None and item.type in NUMBER_TYPES:
-                return _ALIGN_RIGHT if not self._pending(item.code) else _ALIGN_LEFT
-            return _ALIGN_LEFT
+                return _ALIGN_CENTER_TOP if tall else _ALIGN_CENTER
+            number = item is not None and item.type in NUMBER_TYPES
+            if column == COL_VALUE and number and not self._pending(row.code):
+                return _ALIGN_RIGHT_TOP if tall else _ALIGN_RIGHT
+            return _ALIGN_LEFT_TOP if tall else _ALIGN_LEFT
         if role == _TOOLTIP:
             return self._tooltip(row, column)
         if role >= Roles.KIND:
@@ -660,17 +768,15 @@ class ReportModel(QAbstractTableModel):
 
     def _background(self, row: Row, column: int) -> QBrush | None:
         if row.kind == SECTION:
-            return QBrush(SECTION_BG)
+            return self._brushes[SECTION]
         if row.kind == GROUP and column != COL_NOTE:
-            return QBrush(GROUP_BG)
+            return self._brushes[GROUP]
         if column == COL_VALUE and row.item is not None:
             severity = self.document.severity_for(row.item.code)
-            if severity == ERROR:
-                return QBrush(ERROR_BG)
-            if severity == WARNING:
-                return QBrush(WARNING_BG)
+            if severity:
+                return self._brushes[severity]
             if row.kind == COMPUTED:
-                return QBrush(COMPUTED_BG)
+                return self._brushes[COMPUTED]
         return None
 
     def _tooltip(self, row: Row, column: int) -> str | None:
@@ -750,14 +856,22 @@ class ReportModel(QAbstractTableModel):
     def _on_changed(self, codes: list[str]) -> None:
         if not self._rows:
             return
-        last = COLUMN_COUNT - 1
         if not codes:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COL_NOTE))
             return
+        texts = self.document.texts_changed
         for code in codes:
             row = self._row_of.get(code)
-            if row is not None:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+            if row is None:
+                continue
+            if code in texts:
+                # The value or the note was written: views re-measure the row, whose new text
+                # (a note, unreadable pending text) may wrap.
+                self.dataChanged.emit(self.index(row, COL_VALUE), self.index(row, COL_NOTE))
+            else:
+                # Only its problem marker: no text changed, so no row needs measuring again.
+                value = self.index(row, COL_VALUE)
+                self.dataChanged.emit(value, value, _MARKER_ROLES)
 
     # -- filtering ------------------------------------------------------------------------------
 
@@ -810,11 +924,21 @@ class ReportModel(QAbstractTableModel):
 class SectionProxy(QSortFilterProxyModel):
     """The rows of one section (its heading first), optionally narrowed by a filter."""
 
-    def __init__(self, model: ReportModel, section_index: int, parent: QObject | None = None):
+    def __init__(
+        self,
+        model: ReportModel,
+        section_index: int,
+        parent: QObject | None = None,
+        *,
+        visible: set[int] | None = None,
+    ):
         super().__init__(parent)
         self._section_index = section_index
         self._start, self._end = model.section_range(section_index)
-        self._visible: set[int] | None = None
+        self._visible: set[int] | None = visible
+        # Which rows show depends on the filter alone, never on the data: an edit must not make
+        # every section's proxy test its rows again.
+        self.setDynamicSortFilter(False)
         self.setSourceModel(model)
 
     @property
@@ -838,6 +962,11 @@ class SectionProxy(QSortFilterProxyModel):
             self._visible = rows
             self.invalidateRowsFilter()
 
+    def multiData(self, index: _IndexLike, span: QModelRoleDataSpan) -> None:
+        # Qt's proxies answer it one role at a time; the report model answers all at once.
+        if index.isValid():
+            self.report_model().multiData(self.mapToSource(index), span)
+
     def filterAcceptsRow(self, source_row: int, source_parent: _IndexLike) -> bool:
         if source_parent.isValid() or not self._start <= source_row < self._end:
             return False
@@ -855,14 +984,20 @@ class _ProblemRow:
 class ProblemsModel(QAbstractTableModel):
     """Errors then warnings of the report, each with where it is (Mức độ | Vị trí | Nội dung)."""
 
-    def __init__(self, document: ReportDocument, parent: QObject | None = None) -> None:
+    def __init__(
+        self, document: ReportDocument, parent: QObject | None = None, *, live: bool = True
+    ) -> None:
+        """``live``: follow every change of the document at once; otherwise the owner calls
+        refresh() when it suits it (the editor does, after the cell's own repaint)."""
         super().__init__(parent)
         self.HEADERS = (self.tr("Mức độ"), self.tr("Vị trí"), self.tr("Nội dung"))
         self.document = document
         self._rows: list[_ProblemRow] = []
         self._icons: dict[str, QIcon] = {}
+        self._problems: list[Problem] = []
         self._rebuild()
-        document.changed.connect(self._on_changed)
+        if live:
+            document.changed.connect(self._on_changed)
 
     def rowCount(self, parent: _IndexLike = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -924,11 +1059,19 @@ class ProblemsModel(QAbstractTableModel):
         return icon
 
     def _on_changed(self, _codes: list[str]) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the document's problems as they are now (most edits leave them as they were:
+        only a list that changed is shown again)."""
+        if self._problems == self.document.evaluation.problems:
+            return
         self.beginResetModel()
         self._rebuild()
         self.endResetModel()
 
     def _rebuild(self) -> None:
+        self._problems = list(self.document.evaluation.problems)
         catalogue = self.document.catalogue
         rows: list[tuple[tuple[int, int], _ProblemRow]] = []
         section_of = {s.code: n for n, s in enumerate(catalogue.sections)}

@@ -322,3 +322,28 @@ def test_switching_language_rebuilds_the_window_with_the_same_report(
     assert second.current_report_id() == report_id
     qtbot.waitUntil(lambda: second.editor.current_section() == 1)
     assert keys.language(keys.open_settings()) == "en"
+
+
+def test_garbage_collection_runs_again_after_start_up(
+    tmp_path: Path, reports_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Collection is paused while the window starts (see startup_gc), never for good: not
+    after importing the app, nor after main() returns, whichever way it ends."""
+    import gc
+
+    assert gc.isenabled()
+    assert app_module.main(["--section", "2"]) == 2  # a usage error, before any window
+    assert gc.isenabled()
+    capsys.readouterr()
+    args = ["--db", str(reports_db), "--screenshot", str(tmp_path / "s.png")]
+    code = (
+        "import gc, sys\n"
+        "from cchc_desktop.gui.app import main\n"
+        f"status = main({args!r})\n"
+        "print(status, gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CCHC_DATA_DIR=str(tmp_path))
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60
+    )
+    assert done.stdout.split() == ["0", "True", "True"], done.stderr

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from cchc_desktop.gui.delegates import ChoiceComboBox, NoteEdit, ValueLineEdit
-from cchc_desktop.gui.report_editor import ReportEditor
-from cchc_desktop.gui.report_model import COL_NAME, COL_NOTE, COL_VALUE, Roles
+from cchc_desktop.gui.report_editor import ReportEditor, SectionTable
+from cchc_desktop.gui.report_model import COL_NAME, COL_NOTE, COL_VALUE, ERROR_COLOR, Roles
 from cchc_desktop.gui.sign_off_dialog import SignOffDialog
 from cchc_desktop.store import Store, StoreError
 from tests.conftest import load_expected, make_seed_report
@@ -111,7 +111,8 @@ def test_tabs_are_the_sections_with_live_counters(qtbot: QtBot, store: Store) ->
     keys = Keyboard(qtbot, editor)
     assert editor.select_cell("SBN22_005")
     keys.press(Qt.Key.Key_Delete)
-    assert "(7/23)" in editor.tabs.tabText(0)
+    # The counters follow the cell a moment later (not to hold up the key that committed it).
+    qtbot.waitUntil(lambda: "(7/23)" in editor.tabs.tabText(0))
     with qtbot.waitSignal(editor.summaryChanged):
         editor.model.setData(editor.model.index(editor.model.row_of("SBN22_004"), 3), "99")
     assert "(7/23 · 1 lỗi)" in editor.tabs.tabText(0)
@@ -313,7 +314,7 @@ def test_bad_value_stays_marked_and_the_problem_leads_to_it(qtbot: QtBot, store:
     assert index.data() == "05/05"
     assert index.data(Roles.SEVERITY) == "error"
     assert "không phải là một số" in index.data(Qt.ItemDataRole.ToolTipRole)
-    assert "(15/15 · 1 lỗi)" in editor.tabs.tabText(0)
+    qtbot.waitUntil(lambda: "(15/15 · 1 lỗi)" in editor.tabs.tabText(0))
 
     panel = editor.problems_panel
     assert panel.view.isVisible()
@@ -675,8 +676,75 @@ def test_sections_take_the_room_the_problems_list_does_not_need(qtbot: QtBot, st
     # A problem appears: the list opens with its rows in full; fixed: the room comes back.
     model = editor.model
     value = model.index(model.row_of("SBN22_004"), COL_VALUE)
-    assert model.setData(value, "99")  # more tasks done than planned
+    with qtbot.waitSignal(editor.summaryChanged):
+        assert model.setData(value, "99")  # more tasks done than planned
     assert panel.view.isVisible() and splitter.sizes()[1] > title
     assert not splitter.sizes()[1] < panel.row_height(0, editor.width())
     assert model.setData(value, "40")
     qtbot.waitUntil(sections_fill)
+
+
+# -- doing only what shows -----------------------------------------------------------------------
+
+
+def test_sections_are_built_when_needed_then_ahead_of_time(qtbot: QtBot, store: Store) -> None:
+    editor = show_editor(qtbot, store, make_seed_report(store, SBN22))
+    # Only the section on screen is built for the first paint…
+    assert [t.objectName() for t in editor.findChildren(SectionTable)] == ["section_0"]
+    # …the others while the clerk reads it, each already fitted to the columns on screen.
+    qtbot.waitUntil(lambda: len(editor.findChildren(SectionTable)) == editor.section_count())
+    qtbot.waitUntil(lambda: len(editor._warmed) == editor.section_count())
+    editor.set_section(6)
+    table = editor.current_table()
+    assert table.column_widths() == editor.table(0).column_widths()
+    heights = [table.rowHeight(r) for r in range(table.model().rowCount())]
+    table.fit_rows()  # nothing left to change
+    assert heights == [table.rowHeight(r) for r in range(table.model().rowCount())]
+    assert "2 lỗi" in editor.tabs.tabText(6)
+
+
+def test_problem_bars_and_tall_rows_are_painted(qtbot: QtBot, store: Store) -> None:
+    report_id = make_seed_report(store, SBN22)
+    store.set_note(report_id, "SBN22_150", "Ghi chú rất dài. " * 40)  # a row many lines tall
+    editor = show_editor(qtbot, store, report_id)
+    model = editor.model
+    errors = [code for code in editor.document.problem_codes()]
+    assert editor.select_cell(errors[0])
+    table = editor.current_table()
+    index = table.currentIndex()
+    table.scrollTo(index)
+    picture = table.viewport().grab().toImage()
+    rect = table.visualRect(index)
+    bar = picture.pixelColor(rect.left() + 1, rect.center().y())
+    assert bar.name() == ERROR_COLOR.name()  # red bar on a selected error cell
+    inside = picture.pixelColor(rect.left() + 8, rect.center().y())
+    assert inside.name() != ERROR_COLOR.name()
+    # The tall row's name starts at the top (from the model: no Python per painted cell).
+    row = model.row_of("SBN22_150")
+    assert table.rowHeight(table.proxy().mapFromSource(model.index(row, 0)).row()) > 112
+    align = model.index(row, COL_NAME).data(Qt.ItemDataRole.TextAlignmentRole)
+    assert Qt.AlignmentFlag(align) & Qt.AlignmentFlag.AlignTop
+    short = model.index(model.row_of("SBN22_003"), COL_NAME)
+    assert Qt.AlignmentFlag(short.data(Qt.ItemDataRole.TextAlignmentRole)) & (
+        Qt.AlignmentFlag.AlignVCenter
+    )
+
+
+def test_after_enter_the_table_scrolls_to_the_next_cell(qtbot: QtBot, store: Store) -> None:
+    editor = show_editor(qtbot, store, blank_report(store, SBN22))
+    editor.resize(1366, 420)  # a few rows on screen: Enter walks off the bottom
+    keys = Keyboard(qtbot, editor)
+    table = editor.current_table()
+    for number in range(12):
+        keys.type(str(number + 1))
+        keys.press(Qt.Key.Key_Return)
+        # Saved at once; the scroll follows the repaint of the saved cell.
+        qtbot.waitUntil(
+            lambda: (
+                table.viewport().rect().contains(table.visualRect(table.currentIndex()).center())
+            )
+        )
+    assert table.verticalScrollBar().value() > 0
+    entries = store.report(editor.report_id).entries
+    assert len([e for e in entries.values() if e.value is not None]) == 12
+    assert current_code(editor) not in entries  # the next cell, waiting for its value

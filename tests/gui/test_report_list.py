@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from cchc_desktop.cli import read_values_csv
 from cchc_desktop.gui import main_window as mw
+from cchc_desktop.gui import report_list_model as list_model
 from cchc_desktop.gui.main_window import MainWindow
 from cchc_desktop.gui.report_list_model import (
     AGENCY,
@@ -23,7 +24,6 @@ from cchc_desktop.gui.report_list_model import (
     REPORT_ID_ROLE,
     STATUS,
     UPDATED,
-    ReportFilterModel,
     ReportListModel,
     format_updated,
 )
@@ -56,20 +56,20 @@ def _window(store: Store, settings: QSettings, qtbot: QtBot) -> MainWindow:
 
 
 def _shown_ids(window: MainWindow) -> list[int]:
-    proxy = window.proxy
-    return [proxy.index(row, 0).data(REPORT_ID_ROLE) for row in range(proxy.rowCount())]
+    model = window.table.model()
+    return [model.index(row, 0).data(REPORT_ID_ROLE) for row in range(model.rowCount())]
 
 
 def test_model_passes_qtmodeltester(qtmodeltester, store: Store, reports: dict[str, int]) -> None:
     model = ReportListModel(store)
     model.refresh()
     qtmodeltester.check(model)
-    proxy = ReportFilterModel()
-    proxy.setSourceModel(model)
-    proxy.set_filter_text("thông tin")
-    qtmodeltester.check(proxy)
+    model.set_filter_text("thông tin")
+    qtmodeltester.check(model)
     model.refresh()  # a reset under the tester must also keep the model consistent
-    assert proxy.rowCount() == 2
+    assert model.rowCount() == 2 and model.total_count() == 4
+    model.sort(PERIOD, Qt.SortOrder.AscendingOrder)
+    qtmodeltester.check(model)
 
 
 def test_model_shows_each_column(store: Store) -> None:
@@ -264,7 +264,8 @@ def test_open_shows_saved_time_and_refreshes_the_row(
     window.show()
     assert window.open_report(reports["tttt_q1"])
     model = window.editor.model
-    with qtbot.waitSignal(window.editor.saved):
+    # Saved at once; the list's row follows with the editor's counters.
+    with qtbot.waitSignals([window.editor.saved, window.editor.summaryChanged]):
         assert model.setData(model.index(model.row_of("SBN22_003"), COL_VALUE), "3")
     # The time of the last save shows once, beside the editor's counters.
     shown = [
@@ -397,3 +398,122 @@ def test_after_sign_off_the_window_offers_to_print_then_export(
         if expected is None:
             assert len(called) == 2
         assert window.windowTitle().endswith("(đã ký) — CCHC Desktop")
+
+
+# -- a long list ---------------------------------------------------------------------------------
+
+
+def _many_reports(store: Store, count: int) -> list[int]:
+    """``count`` reports of as many agencies for one period, in the store's order."""
+    for number in range(count):
+        store.create_report("so-ban-nganh-2022", f"Đơn vị số {number:03d}", "2023-Q1")
+    return [s.id for s in store.reports()]
+
+
+class _CountingStore:
+    """The store, noting how many report rows each read asked for."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.pages: list[int | None] = []
+
+    def reports(self, text: str = "", *, limit: int | None = None, offset: int = 0) -> list:
+        self.pages.append(limit)
+        return self._store.reports(text, limit=limit, offset=offset)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._store, name)
+
+
+def test_a_long_list_reads_only_the_rows_it_shows(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(list_model, "PAGE", 5)
+    ids = _many_reports(store, 12)
+    counting = _CountingStore(store)
+    model = ReportListModel(counting)  # type: ignore[arg-type]
+    model.refresh()
+    assert counting.pages == [5]  # one page, however many reports there are
+    assert model.rowCount() == model.total_count() == 12
+    assert model.index(11, AGENCY).data() == "Đơn vị số 011"  # the last page, read now
+    assert counting.pages == [5, 5]
+    assert [model.index(r, 0).data(REPORT_ID_ROLE) for r in range(12)] == ids
+    assert counting.pages == [5, 5, 5]  # the middle page; nothing is read twice
+    assert model.row_of(ids[7]) == 7
+
+
+def test_filtering_a_long_list_reads_it_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(list_model, "PAGE", 5)
+    ids = _many_reports(store, 12)
+    counting = _CountingStore(store)
+    model = ReportListModel(counting)  # type: ignore[arg-type]
+    model.refresh()
+    model.set_filter_text("don vi so 01")
+    assert counting.pages == [5, None]  # the first keystroke reads every row
+    shown = [model.index(r, 0).data(REPORT_ID_ROLE) for r in range(model.rowCount())]
+    assert shown == [ids[1], ids[10], ids[11]]  # 001, 010 and 011
+    model.set_filter_text("so 011 quy i")
+    model.set_filter_text("")
+    assert counting.pages == [5, None]  # later keystrokes only compare
+    assert model.rowCount() == 12
+
+
+def test_a_report_beyond_the_first_page_can_be_selected(
+    qtbot: QtBot, store: Store, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(list_model, "PAGE", 5)
+    ids = _many_reports(store, 12)
+    window = _window(store, settings, qtbot)
+    assert window.count_label.text() == "12 báo cáo"
+    assert window.select_report(ids[10])
+    assert window.selected_report_id() == ids[10]
+
+
+def test_a_header_click_sorts_and_keeps_the_selected_report(
+    qtbot: QtBot, store: Store, settings: QSettings, reports: dict[str, int]
+) -> None:
+    window = _window(store, settings, qtbot)
+    window.show()
+    assert window.select_report(reports["thue_h1"])
+    window.table.sortByColumn(AGENCY, Qt.SortOrder.AscendingOrder)
+    # By agency, diacritics ignored ("Cục" before "Sở"); the same agency keeps the store's
+    # order (newest period first).
+    assert _shown_ids(window) == [
+        reports["thue_h1"],
+        reports["tttt_q1"],
+        reports["tttt_q3"],
+        reports["signed"],
+    ]
+    assert window.selected_report_id() == reports["thue_h1"]
+    window.table.sortByColumn(PERIOD, Qt.SortOrder.DescendingOrder)
+    assert _shown_ids(window) == [
+        reports["tttt_q1"],
+        reports["tttt_q3"],
+        reports["thue_h1"],
+        reports["signed"],
+    ]
+    window.filter_edit.setText("thong tin")  # the filter keeps the sort
+    assert _shown_ids(window) == [reports["tttt_q1"], reports["tttt_q3"]]
+    window.table.sortByColumn(PERIOD, Qt.SortOrder.AscendingOrder)
+    assert _shown_ids(window) == [reports["tttt_q3"], reports["tttt_q1"]]
+    window.filter_edit.clear()
+    window.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    assert _shown_ids(window) == [s.id for s in store.reports()]  # the store's order again
+
+
+def test_the_list_notices_reports_saved_elsewhere(
+    store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(list_model, "PAGE", 5)
+    ids = _many_reports(store, 12)
+    model = ReportListModel(store)
+    model.refresh()
+    assert not model.is_stale()
+    with Store.open(db_path) as elsewhere:
+        elsewhere.set_value(ids[1], "SBN22_003", "5")  # a row on screen
+    assert model.is_stale()
+    model.refresh()
+    assert model.index(1, COMPLETION).data() == f"1/{store.summary(ids[1]).total}"
+    with Store.open(db_path) as elsewhere:
+        elsewhere.create_report("so-ban-nganh-2022", "Sở Y tế", "2023-Q1")
+    assert model.is_stale()
