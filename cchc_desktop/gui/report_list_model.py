@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from cchc_desktop.gui.role_span import fill_role_span
 from cchc_desktop.periods import Period
 from cchc_desktop.store import SIGNED, ReportSummary, Store, StoreError
 from cchc_desktop.text import fold
@@ -424,13 +425,7 @@ class ReportListModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return
         row, column = index.row(), index.column()
-        for k in range(len(span)):
-            slot = span[k]
-            value = self._value(row, column, slot.role())
-            if value is None:
-                slot.clearData()
-            else:
-                slot.setData(value)
+        fill_role_span(span, lambda role: self._value(row, column, role))
 
     def _value(self, row: int, column: int, role: int) -> Any:
         if role in (_DISPLAY, _FOREGROUND):

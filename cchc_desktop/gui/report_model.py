@@ -38,6 +38,7 @@ from PySide6.QtGui import (
 )
 
 from cchc_desktop.catalogue import Catalogue, Item, Section
+from cchc_desktop.gui.role_span import fill_role_span
 from cchc_desktop.rules import ERROR, WARNING, Evaluation, Problem
 from cchc_desktop.store import (
     Change,
@@ -689,13 +690,7 @@ class ReportModel(QAbstractTableModel):
         if not index.isValid():
             return
         number, column = index.row(), index.column()
-        for k in range(len(span)):
-            slot = span[k]
-            value = self._data(number, column, slot.role())
-            if value is None:
-                slot.clearData()
-            else:
-                slot.setData(value)
+        fill_role_span(span, lambda role: self._data(number, column, role))
 
     def index(
         self,
