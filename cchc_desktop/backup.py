@@ -21,7 +21,6 @@ import os
 import re
 import shutil
 import sqlite3
-import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_desktop import cli, migrations, paths, sessions
+from cchc_desktop.durable import fsync_folder
 from cchc_desktop.store import BUSY_TIMEOUT_MS, Store, StoreError, environment_message
 
 DEFAULT_KEEP = 10
@@ -143,7 +143,7 @@ def make_backup(
                 )
             _fsync(tmp)
             os.replace(tmp, final)
-            _fsync_dir(folder)
+            fsync_folder(folder)
         finally:
             _unlink(tmp)
     if keep > 0:
@@ -441,7 +441,7 @@ def _put_in_place(staged: Path, db_path: Path) -> None:
         shutil.copyfile(staged, replacement)
         _fsync(replacement)
         os.replace(replacement, db_path)
-        _fsync_dir(db_path.parent)
+        fsync_folder(db_path.parent)
 
 
 def _free_name(folder: Path, stem: str, now: datetime, kind: str) -> Path:
@@ -480,21 +480,6 @@ def _fsync(path: Path) -> None:
             os.fsync(fh.fileno())
     except OSError:
         pass  # best effort: the copy is already complete and checked
-
-
-def _fsync_dir(folder: Path) -> None:
-    if sys.platform == "win32":  # pragma: no cover - directories cannot be fsynced there
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _sqlite_message(exc: sqlite3.Error) -> str:

@@ -21,6 +21,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from cchc_desktop.durable import fsync_folder
 from cchc_desktop.exports import ExportError
 from cchc_desktop.store import Report
 
@@ -95,7 +96,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
             os.fsync(fh.fileno())
         os.replace(temp, target)
         temp = ""
-        _fsync_folder(folder)
+        fsync_folder(folder)
     except OSError as exc:
         raise ExportError(_write_message(target, exc)) from exc
     finally:
@@ -105,22 +106,6 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
     return target
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no directory handles to sync."""
-    if os.name != "posix":
-        return
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
 
 
 def _write_message(target: Path, exc: OSError) -> str:
