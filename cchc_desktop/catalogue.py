@@ -527,42 +527,65 @@ def _computed_order(items: dict[str, Item], fail: Any) -> tuple[Item, ...]:
 @cache
 def builtin_catalogues() -> dict[str, Catalogue]:
     """The catalogues shipped in resources/catalogues/, by id."""
-    return {digest_id[1]: builtin_catalogue(digest_id[0]) for digest_id in _builtin_index()}
+    # Hash the files themselves: this builds all of them anyway, and must not trust a stale list.
+    built = (builtin_catalogue(digest) for digest, _ in _builtin_index(trust_list=False))
+    return {catalogue.id: catalogue for catalogue in built}
 
 
 @cache
-def _builtin_index() -> list[tuple[str, str, Path]]:
-    """(digest, id, path) of each shipped catalogue, read without building any: opening one
-    report must not pay for building all four."""
+def _builtin_index(trust_list: bool = True) -> list[tuple[str, Path]]:
+    """(digest, path) of each shipped catalogue, without building any: opening one report must
+    not pay for reading and hashing all four (~10 ms). The digests come from validated.txt (a
+    test keeps it in step with the files); a file it does not list is read and hashed, and
+    `builtin_catalogue` checks the digest of what it builds, so a stale list costs time, never
+    a wrong catalogue."""
+    listed = _shipped_digests() if trust_list else {}
     out = []
     for path in sorted((resources_dir() / "catalogues").glob("*.json")):
-        data = _nfc_tree(json.loads(path.read_bytes().decode("utf-8-sig")))
-        out.append((digest_of(data), str(data.get("id", path.stem)), path))
+        digest = listed.get(path.name)
+        if digest is None:
+            digest = digest_of(_nfc_tree(json.loads(path.read_bytes().decode("utf-8-sig"))))
+        out.append((digest, path))
     return out
 
 
 @cache
 def builtin_catalogue(digest: str) -> Catalogue:
     """A shipped catalogue by digest; KeyError when none has it."""
-    for known, _, path in _builtin_index():
-        if known == digest:
-            return load_catalogue_file(path)
+    for trust_list in (True, False):
+        for known, path in _builtin_index(trust_list):
+            if known == digest:
+                catalogue = load_catalogue_file(path)
+                if catalogue.digest == digest:
+                    return catalogue
     raise KeyError(digest)
 
 
 def is_builtin(digest: str) -> bool:
-    return any(known == digest for known, _, _ in _builtin_index())
+    return any(known == digest for known, _ in _builtin_index())
 
 
 def shipped_validation_keys() -> set[str]:
     """Validation keys shipped beside the built-in catalogues (resources/catalogues/validated.txt),
     so a fresh install opens a report without paying for the schema pass; a test keeps the file
     in step with the catalogues and the schema (tools/update_validated.py rewrites it)."""
+    return {key for key, _ in _shipped_lines()}
+
+
+@cache
+def _shipped_digests() -> dict[str, str]:
+    """File name → content digest, as validated.txt lists them (the files are NFC, so the
+    digest of the raw content is the catalogue's digest)."""
+    return {name: key.rpartition(":")[2] for key, name in _shipped_lines()}
+
+
+def _shipped_lines() -> list[tuple[str, str]]:
     try:
         text = (resources_dir() / "catalogues" / "validated.txt").read_text(encoding="ascii")
     except OSError:
-        return set()
-    return {line.split()[0] for line in text.splitlines() if line.strip() and line[0] != "#"}
+        return []
+    lines = [line.split() for line in text.splitlines() if line.strip() and line[0] != "#"]
+    return [(parts[0], parts[1] if len(parts) > 1 else "") for parts in lines]
 
 
 def validation_key(data: Any) -> str | None:

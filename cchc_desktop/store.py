@@ -407,9 +407,10 @@ class Store:
         if cached is not None:
             return cached
         if is_builtin(digest):
-            catalogue = builtin_catalogue(digest)
-            self._catalogues[digest] = catalogue
-            return catalogue
+            with contextlib.suppress(KeyError):  # a stale validated.txt: the copy in the file
+                catalogue = builtin_catalogue(digest)
+                self._catalogues[digest] = catalogue
+                return catalogue
         row = self.conn.execute(
             "SELECT body FROM catalogues WHERE digest = ?", (digest,)
         ).fetchone()

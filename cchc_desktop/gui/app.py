@@ -387,16 +387,22 @@ def restore_at_start(path: str) -> str | None:
 
 
 class FirstPaint(QObject):
-    """Calls ``callback`` once, just after the first paint of anything in ``window``."""
+    """Calls each callback added, once, just after the first paint of anything in ``window``.
 
-    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+    One filter for every callback: an application-wide filter costs a call into Python for
+    every event until the window has painted."""
+
+    def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
-        self._callback = callback
+        self._callbacks: list[Callable[[], None]] = []
         self._done = False
         app = QCoreApplication.instance()
         assert app is not None
         app.installEventFilter(self)
+
+    def add(self, callback: Callable[[], None]) -> None:
+        self._callbacks.append(callback)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -409,8 +415,9 @@ class FirstPaint(QObject):
             app = QCoreApplication.instance()
             if app is not None:
                 app.removeEventFilter(self)
-            # Let this paint finish, then act.
-            QTimer.singleShot(0, self._callback)
+            # Let this paint finish, then act, in the order the callbacks were added.
+            for callback in self._callbacks:
+                QTimer.singleShot(0, callback)
         return False
 
 
@@ -544,16 +551,16 @@ def _run(
             window.restore_session(reopen=True)
 
         result: dict[str, int] = {"code": EXIT_OK}
-        # Once painted, the start-up's objects are set aside and collection resumes.
-        FirstPaint(window, lambda: QTimer.singleShot(0, lambda: startup_gc.settle(collect=True)))
-        QTimer.singleShot(STARTUP_GC_LIMIT_MS, startup_gc.settle)  # a window that never paints
+        first_paint = FirstPaint(window)
         if os.environ.get(TRACE_ENV):
-            FirstPaint(
-                window,
+            first_paint.add(
                 lambda: print(
                     f"cchc-first-paint {time.monotonic():.6f}", file=sys.stderr, flush=True
-                ),
+                )
             )
+        # Once painted, the start-up's objects are set aside and collection resumes.
+        first_paint.add(lambda: QTimer.singleShot(0, lambda: startup_gc.settle(collect=True)))
+        QTimer.singleShot(STARTUP_GC_LIMIT_MS, startup_gc.settle)  # a window that never paints
         if not interactive:
 
             def shoot() -> None:
@@ -565,7 +572,7 @@ def _run(
                     result["code"] = EXIT_FAILED
                 app.exit(result["code"])
 
-            FirstPaint(window, shoot)
+            first_paint.add(shoot)
             # A platform that never paints (a broken display) must not hang a script.
             QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, shoot)
         window.show()

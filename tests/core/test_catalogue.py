@@ -194,3 +194,37 @@ def test_shipped_validation_keys_match_catalogues_that_really_validate() -> None
         assert list(_validator().iter_errors(data)) == [], path.name
         wanted.add(validation_key(data))
     assert shipped_validation_keys() == wanted, "run: python tools/update_validated.py"
+
+
+def test_shipped_list_names_each_file_with_its_catalogue_digest() -> None:
+    """Opening a report finds its built-in catalogue from validated.txt without hashing every
+    file, so the list must name each file with the digest of the catalogue built from it."""
+    from cchc_desktop.catalogue import _shipped_digests, load_catalogue_file
+
+    listed = _shipped_digests()
+    assert set(listed) == {path.name for path in CATALOGUE_DIR.glob("*.json")}
+    for name, digest in listed.items():
+        assert load_catalogue_file(CATALOGUE_DIR / name).digest == digest, name
+
+
+def test_a_stale_shipped_list_never_yields_a_wrong_catalogue(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cchc_desktop import catalogue as module
+
+    cached = (module._builtin_index, module.builtin_catalogue, module.builtin_catalogues)
+    real = dict(module._shipped_digests())
+    stale = {name: "0" * 64 for name in real}
+    for function in cached:
+        function.cache_clear()
+    monkeypatch.setattr(module, "_shipped_digests", lambda: stale)
+    try:
+        assert module.is_builtin("0" * 64)  # trusted for the quick check only
+        with pytest.raises(KeyError):
+            module.builtin_catalogue("0" * 64)
+        for name, digest in real.items():
+            assert module.builtin_catalogue(digest).digest == digest, name
+        assert len(module.builtin_catalogues()) == len(real)
+    finally:
+        for function in cached:
+            function.cache_clear()
