@@ -157,7 +157,8 @@ def _check_zip(data: bytes, name: str) -> None:
     """Refuse anything that is not a sane, intact zip before it is decompressed."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+    # NotImplementedError: a damaged directory entry claiming a zip version from the future.
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, NotImplementedError):
         raise _damaged(name) from None
     with archive:
         members = archive.infolist()

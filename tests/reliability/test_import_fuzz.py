@@ -126,6 +126,15 @@ def test_a_real_export_damaged_byte_by_byte(target: Target, draw: Any) -> None:
     target.try_import(bytes(data))
 
 
+def test_a_directory_entry_from_a_future_zip_version_is_refused(target: Target) -> None:
+    """Found by the test above: zipfile raises NotImplementedError, not BadZipFile, when a
+    damaged central directory entry asks for a zip version it does not know (8.4)."""
+    data = bytearray(target.good)
+    entry = data.rfind(b"PK\x01\x02")  # the last central directory entry
+    data[entry + 6] = 84  # "version needed to extract"
+    assert target.try_import(bytes(data)) == "refused"
+
+
 CELL = re.compile(rb"<c r=\"([A-H])(\d+)\"([^>]*)>(.*?)</c>", re.S)
 TEXTS = st.one_of(
     st.text(max_size=40),
