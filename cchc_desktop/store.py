@@ -31,7 +31,7 @@ from cchc_desktop.catalogue import (
     load_catalogue_bytes,
 )
 from cchc_desktop.periods import Period
-from cchc_desktop.rules import Evaluation, Problem, evaluate
+from cchc_desktop.rules import Evaluation, Evaluator, Problem, evaluate
 from cchc_desktop.text import nfc
 from cchc_desktop.values import NUMBER_TYPES, ValueInputError, display_value, parse_value
 
@@ -179,6 +179,17 @@ class Change:
     evaluation: Evaluation | None = field(default=None, compare=False, repr=False)
 
 
+@dataclass
+class _Written:
+    """The entries of the report last written and their evaluator, as committed; ``mark`` is
+    (PRAGMA data_version, total_changes) right after, to tell whether anything wrote since."""
+
+    report_id: int
+    entries: dict[str, Entry]
+    evaluator: Evaluator
+    mark: tuple[int, int]
+
+
 @dataclass(frozen=True)
 class _Head:
     """What a write needs to know of a report: far cheaper than loading it whole."""
@@ -252,6 +263,9 @@ class Store:
         self.path = path
         self.readonly = False  # set by open(): True when the file can only be read
         self._catalogues: dict[str, Catalogue] = {}
+        # The entries and evaluator of the report last written, so the next edit neither reads
+        # every entry nor evaluates every expression again (see _current_entries).
+        self._written: _Written | None = None
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -565,6 +579,30 @@ class Store:
             row = self.conn.execute("SELECT count(*) FROM reports").fetchone()
         return int(row[0])
 
+    def report_index(self) -> list[tuple[int, str, str, str, str, str]]:
+        """(id, agency, period code, report number, catalogue id, status) of every report,
+        in the order of reports(): what a list searches, read without building summaries
+        (a third of the time of reports() for thousands of reports)."""
+        with _translate_errors():
+            # Every row: one pass over the table and a sort beats a walk of the period index
+            # that looks up each row by id.
+            return self.conn.execute(
+                "SELECT id, agency, period, report_no, catalogue_id, status FROM reports"
+                " NOT INDEXED ORDER BY period DESC, agency, id"  # the order of reports()
+            ).fetchall()
+
+    def summaries(self, ids: Iterable[int]) -> list[ReportSummary]:
+        """The reports with these ids, those that still exist, in no particular order."""
+        wanted = list(dict.fromkeys(ids))
+        found: list[ReportSummary] = []
+        with _translate_errors():
+            for start in range(0, len(wanted), 500):  # well under SQLite's bound-value limit
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self.conn.execute(f"{self._SUMMARY_SQL} WHERE id IN ({marks})", chunk)
+                found += [_summary(row) for row in rows]
+        return found
+
     def summary(self, report_id: int) -> ReportSummary:
         with _translate_errors():
             row = self.conn.execute(self._SUMMARY_SQL + " WHERE id = ?", (report_id,)).fetchone()
@@ -746,14 +784,9 @@ class Store:
             raise ReportLockedError("Báo cáo đã ký duyệt nên không thể sửa. Hãy mở lại để sửa.")
         stamp = now_iso()
         changes = []
+        nested = self.conn.in_transaction
         with self.atomic():
-            current = {
-                code: _readable(report.catalogue, code, Entry(value, pending, note))
-                for code, value, pending, note in self.conn.execute(
-                    "SELECT code, value, pending, note FROM entries WHERE report_id = ?",
-                    (report.id,),
-                )
-            }
+            current, evaluator = self._current_entries(report)
             for item, value, pending, note in rows:
                 old = current.get(item.code, Entry())
                 if expect and item.code in expect:
@@ -782,10 +815,9 @@ class Store:
                 changes.append(
                     Change(report.id, item.code, old.value, value, old.note, new_note, stamp)
                 )
-            evaluation = evaluate(
-                report.catalogue,
-                {c: e.value for c, e in current.items()},
-                {c: e.pending for c, e in current.items() if e.pending is not None},
+            evaluator.update({change.code: change.new_value for change in changes})
+            evaluation = evaluator.evaluation(
+                {c: e.pending for c, e in current.items() if e.pending is not None}
             )
             self.conn.execute(
                 "UPDATE reports SET filled = ?, total = ?, errors = ?, warnings = ?,"
@@ -799,7 +831,34 @@ class Store:
                     report.id,
                 ),
             )
+            mark = self._mark()  # inside the transaction: no other writer can come between
+        if not nested:  # committed (a transaction around this one could still roll back)
+            self._written = _Written(report.id, current, evaluator, mark)
         return [replace(c, evaluation=evaluation) for c in changes]
+
+    def _current_entries(self, report: _Head) -> tuple[dict[str, Entry], Evaluator]:
+        """Every entry of the report and an evaluator of them, inside the write transaction.
+
+        Those of the last write are reused when nothing else wrote to the file since: no other
+        connection committed (PRAGMA data_version is unchanged) and this one changed no row
+        outside _write_entries (total_changes is unchanged)."""
+        written = self._written
+        self._written = None  # taken: a write that fails half-way must not leave it behind
+        if written is not None and written.report_id == report.id and written.mark == self._mark():
+            return written.entries, written.evaluator
+        current = {
+            code: _readable(report.catalogue, code, Entry(value, pending, note))
+            for code, value, pending, note in self.conn.execute(
+                "SELECT code, value, pending, note FROM entries WHERE report_id = ?",
+                (report.id,),
+            )
+        }
+        evaluator = Evaluator(report.catalogue, {c: e.value for c, e in current.items()})
+        return current, evaluator
+
+    def _mark(self) -> tuple[int, int]:
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return int(version), self.conn.total_changes
 
     def _log(
         self,

@@ -203,3 +203,54 @@ def test_imported_catalogue_is_kept_in_the_database(store: Store, tmp_path: Path
     path.unlink()  # the file is gone; the database keeps the list
     report_id = store.create_report("so-ban-nganh-2024", "Sở Nội vụ", "2024-Q1")
     assert store.report(report_id).catalogue.title == "Sở, ban, ngành tỉnh (mẫu 2024)"
+
+
+def _same_as_full(store: Store, report_id: int, evaluation: object) -> None:
+    full = store.report(report_id).evaluate()
+    assert evaluation is not None
+    assert (evaluation.values, evaluation.problems) == (full.values, full.problems)  # type: ignore[attr-defined]
+    summary = store.summary(report_id)
+    assert (summary.filled, summary.errors, summary.warnings) == (
+        full.filled,
+        len(full.errors),
+        len(full.warnings),
+    )
+
+
+def test_an_edit_sees_what_others_wrote_since_the_last_one(store: Store, db_path: Path) -> None:
+    """Writes reuse the entries and evaluation of the previous write only while nothing else
+    wrote: another program, raw SQL on this connection, a refused or rolled-back write."""
+    from cchc_desktop.store import ChangedElsewhereError, Entry
+
+    report_id = new_report(store)
+    other_report = new_report(store)
+    _same_as_full(store, report_id, store.set_value(report_id, "SBN22_003", "46").evaluation)
+    _same_as_full(store, report_id, store.set_value(report_id, "SBN22_004", "40").evaluation)
+
+    other = sqlite3.connect(db_path)  # another program: 50 done out of a plan of 46
+    with other:
+        other.execute(
+            "UPDATE entries SET value = '50' WHERE report_id = ? AND code = 'SBN22_004'",
+            (report_id,),
+        )
+    other.close()
+    change = store.set_value(report_id, "SBN22_005", "3")
+    assert change.evaluation is not None and change.evaluation.values["SBN22_004"] == "50"
+    _same_as_full(store, report_id, change.evaluation)
+
+    with store.atomic():  # this connection, behind the store's back (a restore, a repair)
+        store.conn.execute(
+            "UPDATE entries SET value = '10' WHERE report_id = ? AND code = 'SBN22_003'",
+            (report_id,),
+        )
+    _same_as_full(store, report_id, store.set_value(report_id, "SBN22_005", "4").evaluation)
+
+    with pytest.raises(ChangedElsewhereError):
+        store.set_value(report_id, "SBN22_003", "11", expected=Entry("99"))
+    with pytest.raises(ValueInputError):
+        store.set_many(report_id, [("SBN22_003", "12", None), ("SBN22_004", "abc", None)])
+    _same_as_full(store, report_id, store.set_value(report_id, "SBN22_007", "2").evaluation)
+
+    store.set_value(other_report, "SBN22_003", "7")  # another report in between
+    _same_as_full(store, report_id, store.set_value(report_id, "SBN22_003", "8").evaluation)
+    _same_as_full(store, other_report, store.set_value(other_report, "SBN22_004", "9").evaluation)
