@@ -12,7 +12,6 @@ import os
 import sqlite3
 import sys
 import time
-import traceback
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -181,6 +180,8 @@ def log_exception(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> Path | None:
     """Append the details to the error log; None when even that fails."""
+    import traceback  # here, not at the top: some 2 ms of every start for a rare error
+
     try:
         path = paths.log_path()
         if path.exists() and path.stat().st_size > LOG_LIMIT_BYTES:
