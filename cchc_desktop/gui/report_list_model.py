@@ -3,13 +3,17 @@
 A data file gathers reports for years (the Sở Nội vụ's holds thousands), so the list reads only
 what is on screen: the rows come from the store a page at a time, in its order (newest period
 first), when the view first asks for them. Opening the list costs the same with ten reports or
-ten thousand. Filtering and sorting need every row: the first keystroke in the filter box or
-click on a column header reads them all once and folds their search text once; later
-keystrokes only compare, in one Python loop instead of one call per row from a proxy.
+ten thousand. Filtering looks at every report: the search index (each report's id and the five
+fields searched, read without building rows, their folded text made once per agency, period
+and catalogue) is read while the list sits idle after its first paint, or by the first
+keystroke if it comes sooner; keystrokes then only compare, in one Python loop instead of one
+call per row from a proxy, and read by id the few rows they show. Sorting by a column header
+reads every row once.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from typing import Any
 
@@ -21,6 +25,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QColor
 
@@ -32,6 +37,7 @@ from cchc_desktop.text import fold
 AGENCY, PERIOD, CATALOGUE, STATUS, COMPLETION, PROBLEMS, UPDATED = range(7)
 COLUMN_COUNT = 7
 PAGE = 50  # rows read from the store at a time: a screen and more on a large monitor
+INDEX_CHUNK = 800  # search texts folded per idle turn (≈ 0.5 ms)
 
 REPORT_ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,7 +61,6 @@ _SORT = int(SORT_ROLE)
 _SEARCH = int(SEARCH_ROLE)
 _PROGRESS = int(PROGRESS_ROLE)
 _OTHER_ROLES = frozenset((_ID, _PROGRESS, _TOOLTIP, _SORT, _SEARCH))
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 def format_updated(stamp: str) -> str:
@@ -95,17 +100,31 @@ class ReportListModel(QAbstractTableModel):
         self._words: list[str] = []
         self._sort_column = -1
         self._descending = False
-        self._haystacks: list[str] | None = None  # folded search text, per position
+        # The search index: every report's id and folded search text, per position, read
+        # apart from the rows (a narrow read, see _search_texts) and ahead of the first
+        # keystroke while the list sits idle (see prefetch_search_index).
+        self._ids: list[int] | None = None
+        self._haystacks: list[str] | None = None
+        self._index_rows: list[tuple[int, str, str, str, str, str]] | None = None
+        self._index_texts: list[str] = []  # folded so far, in idle turns
+        self._prefetch = QTimer(self)
+        self._prefetch.setSingleShot(True)
+        self._prefetch.timeout.connect(self._prefetch_step)
+        self._prefetch_failed = False
         self._folded: dict[str, str] = {}  # fold() of each text met: names repeat a lot
         # Texts shown on every painted row, made once per distinct value.
         self._period_labels: dict[Period, str] = {}
-        self._period_words: dict[Period, str] = {}
+        self._period_words: dict[str, str] = {}  # by period code
         self._catalogue_words: dict[tuple[str, str], str] = {}
         self._updated_labels: dict[str, str] = {}
         # What each row shows (texts and colours per column), per position, made once: a
         # view asks again on every repaint.
         self._cells: dict[int, tuple[tuple[str, ...], tuple[QColor | None, ...]]] = {}
+        # Positions of the rows with a text Qt must draw itself (several lines, tabs).
+        self._awkward: set[int] = set()
         self._titles: dict[str, str] = {}
+        self._bare = False
+        self._span_dirty = False
         self._headers = (
             self.tr("Cơ quan"),
             self.tr("Kỳ báo cáo"),
@@ -129,8 +148,8 @@ class ReportListModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = first + [None] * max(0, total - len(first))
         self._unread = len(self._rows) - len(first)
-        self._haystacks = None
-        self._cells.clear()
+        self._forget_index()
+        self._forget_cells()
         if titles != self._titles:
             self._catalogue_words.clear()
         self._titles = titles
@@ -187,11 +206,37 @@ class ReportListModel(QAbstractTableModel):
         self._unread = 0
         return True
 
+    def _read_shown(self, row: int) -> None:
+        """Read the unread reports among a page of shown rows from ``row`` on, by id: the
+        rows a filter shows are scattered over the whole list, one page read each would
+        read pages of rows it does not show."""
+        assert self._shown is not None and self._ids is not None
+        positions = [p for p in self._shown[row : row + PAGE] if self._rows[p] is None]
+        try:
+            found = {s.id: s for s in self._store.summaries(self._ids[p] for p in positions)}
+        except StoreError:
+            return  # locked for a moment: the row shows blank, and is asked for again
+        for position in positions:
+            summary = found.get(self._ids[position])
+            if summary is not None:  # None: deleted elsewhere; the change poll reloads
+                self._rows[position] = summary
+                self._unread -= 1
+
+    def _read_all_rows(self) -> None:
+        """Read every row afresh (the store's list changed since the count was read)."""
+        self._rows = list(self._store.reports())
+        self._unread = 0
+        self._forget_index()
+        self._forget_cells()
+
     def _summary_at(self, row: int) -> ReportSummary | None:
         position = row if self._shown is None else self._shown[row]
         summary = self._rows[position]
         if summary is None:
-            self._read_page(position)
+            if self._shown is not None and self._ids is not None:
+                self._read_shown(row)
+            else:
+                self._read_page(position)
             summary = self._rows[position]
         return summary
 
@@ -252,16 +297,13 @@ class ReportListModel(QAbstractTableModel):
         if not self._words and self._sort_column < 0:
             self._shown = None
             return
-        if not self._read_all():  # changed elsewhere since the count: read it all afresh
-            self._rows = list(self._store.reports())
-            self._unread = 0
-            self._haystacks = None
-            self._cells.clear()
+        if self._sort_column >= 0 and not self._read_all():
+            self._read_all_rows()  # changed elsewhere since the count: read it all afresh
+        haystacks = self._search_texts() if self._words else []
         positions = list(range(len(self._rows)))
-        if self._words:
-            haystacks = self._search_texts()
-            for word in self._words:  # each word narrows what the next one looks through
-                positions = [p for p in positions if word in haystacks[p]]
+        # Each word narrows what the next one looks through: the longest (rarest) first.
+        for word in sorted(self._words, key=len, reverse=True):
+            positions = [p for p in positions if word in haystacks[p]]
         if self._sort_column >= 0:
             rows = [row for row in self._rows if row is not None]  # every row is read now
             column = self._sort_column
@@ -270,31 +312,115 @@ class ReportListModel(QAbstractTableModel):
             positions.sort(key=keys.__getitem__, reverse=self._descending)
         self._shown = positions
 
+    # -- the search index ----------------------------------------------------------------------
+
     def _search_texts(self) -> list[str]:
-        if self._haystacks is None:
-            self._haystacks = [
-                self._search_text(summary) if summary is not None else "" for summary in self._rows
-            ]
+        """Every report's folded search text, per position: from the rows when all are read,
+        else from the store's narrow index read (ids and the five searched fields, no
+        summaries built), finishing what the idle prefetch began."""
+        if self._haystacks is not None:
+            return self._haystacks
+        self._prefetch.stop()
+        if not self._unread:
+            rows = [s for s in self._rows if s is not None]
+            self._ids = [s.id for s in rows]
+            self._haystacks = [self._search_text(s) for s in rows]
+            return self._haystacks
+        index = self._index_rows if self._index_rows is not None else self._store.report_index()
+        if not self._index_fits(index):
+            self._read_all_rows()  # changed elsewhere since the count: read it all afresh
+            return self._search_texts()
+        texts = self._index_texts if self._index_rows is not None else []
+        texts += self._fold_index(index[len(texts) :])
+        self._ids = [r[0] for r in index]
+        self._haystacks = texts
+        self._index_rows, self._index_texts = None, []
         return self._haystacks
 
-    def _search_parts(self, summary: ReportSummary) -> tuple[str, str, str]:
-        """The folded search words of a report's agency, period (label and code) and
-        catalogue (title and id) with its status: each made once for all the reports that
-        share it (thousands of reports, a few dozen agencies and periods)."""
-        agency = self._folded.get(summary.agency)
-        if agency is None:
-            agency = self._folded[summary.agency] = fold(summary.agency)
-        period = self._period_words.get(summary.period)
-        if period is None:
-            period = fold(f"{self.period_label(summary)} {summary.period.code}")
-            self._period_words[summary.period] = period
-        key = (summary.catalogue_id, summary.status)
-        catalogue = self._catalogue_words.get(key)
-        if catalogue is None:
-            title = self.catalogue_title(summary.catalogue_id)
-            catalogue = fold(f"{title} {summary.catalogue_id} {self.status_label(summary)}")
-            self._catalogue_words[key] = catalogue
-        return agency, period, catalogue
+    def _index_fits(self, index: list[tuple[int, str, str, str, str, str]]) -> bool:
+        """Whether the index read lines up with the rows read (same reports, same order)."""
+        if len(index) != len(self._rows):
+            return False
+        return all(s is None or s.id == r[0] for s, r in zip(self._rows, index, strict=True))
+
+    def _forget_index(self) -> None:
+        self._ids = self._haystacks = self._index_rows = None
+        self._index_texts = []
+        self._prefetch.stop()
+        self._prefetch_failed = False
+
+    def prefetch_search_index(self, delay_ms: int = 250) -> None:
+        """Read and fold the search index in idle turns, from ``delay_ms`` on, so that the
+        first keystroke in the filter box only compares (the table calls this once it has
+        painted; a keystroke before it is done finishes it at once)."""
+        if self._haystacks is not None or self._prefetch_failed or self._prefetch.isActive():
+            return
+        if self._unread or self._rows:
+            self._prefetch.start(delay_ms)
+
+    def search_index_ready(self) -> bool:
+        return self._haystacks is not None
+
+    def _prefetch_step(self) -> None:
+        """One idle turn: the narrow read, or the folding of the next INDEX_CHUNK rows."""
+        if self._haystacks is not None:
+            return
+        if not self._unread:
+            self._search_texts()  # every row is read: folding them is quick
+            return
+        if self._index_rows is None:
+            try:
+                index = self._store.report_index()
+            except (StoreError, sqlite3.Error):
+                self._prefetch_failed = True  # locked or closed: the first keystroke reads it
+                return
+            if not self._index_fits(index):
+                self._prefetch_failed = True  # changed elsewhere: the change poll reloads
+                return
+            self._index_rows, self._index_texts = index, []
+        else:
+            done = len(self._index_texts)
+            self._index_texts += self._fold_index(self._index_rows[done : done + INDEX_CHUNK])
+            if len(self._index_texts) == len(self._index_rows):
+                self._ids = [r[0] for r in self._index_rows]
+                self._haystacks = self._index_texts
+                self._index_rows, self._index_texts = None, []
+                return
+        self._prefetch.start(0)
+
+    def _fold_index(self, rows: list[tuple[int, str, str, str, str, str]]) -> list[str]:
+        """The search texts of index rows (see _haystack), each part folded once per distinct
+        value: thousands of reports share a few dozen agencies, periods and catalogues."""
+        agencies, periods, catalogues = self._folded, self._period_words, self._catalogue_words
+        texts = []
+        for _id, agency, period, number, catalogue, status in rows:
+            a = agencies.get(agency)
+            p = periods.get(period)
+            c = catalogues.get((catalogue, status))
+            if a is None or p is None or c is None:
+                texts.append(self._haystack(agency, period, number, catalogue, status))
+            else:  # the report number is the one part of its own
+                n = number.casefold().strip() if number.isascii() else fold(number)
+                texts.append(f"{a} {p} {n} {c}")
+        return texts
+
+    def _haystack(self, agency: str, period: str, number: str, catalogue: str, status: str) -> str:
+        """Agency, period, number, catalogue and status, folded (case and diacritics gone).
+        Folded part by part: no word typed can match across the space between two parts."""
+        a = self._folded.get(agency)
+        if a is None:
+            a = self._folded[agency] = fold(agency)
+        p = self._period_words.get(period)
+        if p is None:
+            code = Period.parse(period)
+            p = self._period_words[period] = fold(f"{period_label(code)} {code.code}")
+        c = self._catalogue_words.get((catalogue, status))
+        if c is None:
+            title = self.catalogue_title(catalogue)
+            label = self.tr("Đã ký") if status == SIGNED else self.tr("Nháp")
+            c = self._catalogue_words[(catalogue, status)] = fold(f"{title} {catalogue} {label}")
+        n = number.casefold().strip() if number.isascii() else fold(number)
+        return f"{a} {p} {n} {c}"
 
     def _fold(self, text: str) -> str:
         folded = self._folded.get(text)
@@ -317,10 +443,17 @@ class ReportListModel(QAbstractTableModel):
 
     def row_of(self, report_id: int) -> int | None:
         """The row showing a report; None when it is not shown (filtered out, or gone)."""
-        position = next(
-            (p for p, s in enumerate(self._rows) if s is not None and s.id == report_id), None
-        )
-        if position is None and self._unread and self._read_all():
+        position: int | None = None
+        if self._ids is not None:
+            # The search index knows where every report is, read or not.
+            if report_id in self._ids:
+                position = self._ids.index(report_id)
+        else:
+            position = next(
+                (p for p, s in enumerate(self._rows) if s is not None and s.id == report_id),
+                None,
+            )
+        if position is None and self._ids is None and self._unread and self._read_all():
             position = next(
                 (p for p, s in enumerate(self._rows) if s is not None and s.id == report_id),
                 None,
@@ -344,9 +477,20 @@ class ReportListModel(QAbstractTableModel):
             return
         position = self._position(row)
         self._rows[position] = summary
-        self._cells.pop(position, None)
+        self._forget_cells(position)
         if self._haystacks is not None:
             self._haystacks[position] = self._search_text(summary)
+        if self._index_rows is not None:  # being folded in idle turns
+            self._index_rows[position] = (
+                summary.id,
+                summary.agency,
+                summary.period.code,
+                summary.report_no,
+                summary.catalogue_id,
+                summary.status,
+            )
+            if position < len(self._index_texts):
+                self._index_texts[position] = self._search_text(summary)
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
 
     def known_titles(self) -> list[str]:
@@ -394,8 +538,10 @@ class ReportListModel(QAbstractTableModel):
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        # One call into Python (Qt's own asks rowCount and columnCount for every index).
-        if 0 <= row < self.rowCount(parent) and 0 <= column < COLUMN_COUNT:
+        # One call into Python (Qt's own asks rowCount and columnCount for every index), and
+        # no other: a view asks for every cell it paints.
+        rows = len(self._rows) if self._shown is None else len(self._shown)
+        if 0 <= row < rows and 0 <= column < COLUMN_COUNT and not parent.isValid():
             return self.createIndex(row, column)
         return QModelIndex()
 
@@ -410,10 +556,8 @@ class ReportListModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return _FLAGS
+    # flags(): QAbstractTableModel's own (enabled, selectable, never has children) is asked
+    # for every painted cell and costs no call into Python.
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
@@ -422,10 +566,33 @@ class ReportListModel(QAbstractTableModel):
 
     def multiData(self, index: _Index, span: QModelRoleDataSpan) -> None:
         """Every role a view asks of a cell in one call (Qt's default asks data() per role)."""
+        if self._bare:
+            self._bare_cell(index, span)
+            return
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return
         row, column = index.row(), index.column()
         fill_role_span(span, lambda role: self._value(row, column, role))
+
+    def _bare_cell(self, index: _Index, span: QModelRoleDataSpan) -> None:
+        """A cell the table paints without its text (see set_bare): nothing, which leaves
+        the span empty. Qt's item delegate asks with the same span for every cell (one per
+        delegate), so it is emptied once, at the first cell, of whatever was asked before
+        (a column fitted to its contents), and again after a cell that filled it."""
+        if self._span_dirty:
+            for k in range(len(span)):
+                span[k].clearData()
+            self._span_dirty = False
+        if not self._awkward or not index.isValid():
+            return
+        # The table has made the texts of the rows it paints (row_cells) beforehand.
+        row, column = index.row(), index.column()
+        cells = self._cells.get(self._position(row))
+        if cells is None or cells[0][column].isprintable():
+            return
+        # A text of several lines or with tabs (rare: an agency so imported) is Qt's.
+        fill_role_span(span, lambda role: self._value(row, column, role))
+        self._span_dirty = True
 
     def _value(self, row: int, column: int, role: int) -> Any:
         if role in (_DISPLAY, _FOREGROUND):
@@ -452,6 +619,23 @@ class ReportListModel(QAbstractTableModel):
 
     # -- cells ---------------------------------------------------------------------------------
 
+    def set_bare(self, bare: bool) -> None:
+        """While True, multiData() answers nothing for a cell whose text row_cells() made
+        and is of one line: the table paints its cells' backgrounds through Qt and draws
+        their texts itself (see report_list_view.ReportTable)."""
+        self._bare = self._span_dirty = bare
+
+    def row_cells(self, row: int) -> tuple[tuple[str, ...], tuple[QColor | None, ...]] | None:
+        """The texts and own colours (None: the table's) of a row's cells, made once."""
+        return self._cells_at(row)
+
+    def progress(self, row: int) -> float:
+        """Values filled over values asked, 0..1, of the report in a row."""
+        summary = self._summary_at(row)
+        if summary is None or not summary.total:
+            return 0.0
+        return summary.filled / summary.total
+
     def _cells_at(self, row: int) -> tuple[tuple[str, ...], tuple[QColor | None, ...]] | None:
         position = self._position(row)
         cells = self._cells.get(position)
@@ -464,7 +648,17 @@ class ReportListModel(QAbstractTableModel):
                 tuple(self._display(summary, column) for column in columns),
                 tuple(self._foreground(summary, column) for column in columns),
             )
+            if not all(text.isprintable() for text in cells[0]):
+                self._awkward.add(position)
         return cells
+
+    def _forget_cells(self, position: int | None = None) -> None:
+        if position is None:
+            self._cells.clear()
+            self._awkward.clear()
+        else:
+            self._cells.pop(position, None)
+            self._awkward.discard(position)
 
     def _display(self, summary: ReportSummary, column: int) -> str:
         if column == AGENCY:
@@ -497,12 +691,13 @@ class ReportListModel(QAbstractTableModel):
         return summary.updated_at
 
     def _search_text(self, summary: ReportSummary) -> str:
-        """Agency, period, number, catalogue and status, folded (case and diacritics gone).
-        Folded part by part: no word typed can match across the space between two parts."""
-        agency, period, catalogue = self._search_parts(summary)
-        number = summary.report_no
-        number = number.casefold().strip() if number.isascii() else fold(number)
-        return f"{agency} {period} {number} {catalogue}"
+        return self._haystack(
+            summary.agency,
+            summary.period.code,
+            summary.report_no,
+            summary.catalogue_id,
+            summary.status,
+        )
 
     def _tooltip(self, summary: ReportSummary, column: int) -> str | None:
         if column == AGENCY:

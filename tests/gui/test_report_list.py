@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +27,7 @@ from cchc_desktop.gui.report_list_model import (
     ReportListModel,
     format_updated,
 )
+from cchc_desktop.gui.report_list_view import ReportTable
 from cchc_desktop.gui.report_model import COL_VALUE
 from cchc_desktop.store import NotFoundError, Store
 from tests.conftest import SEEDS
@@ -411,15 +412,25 @@ def _many_reports(store: Store, count: int) -> list[int]:
 
 
 class _CountingStore:
-    """The store, noting how many report rows each read asked for."""
+    """The store, noting the report rows each read asked for: a page's limit (None: every
+    row), "index" for the search index, ("ids", n) for n reports read by id."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        self.pages: list[int | None] = []
+        self.pages: list[object] = []
 
     def reports(self, text: str = "", *, limit: int | None = None, offset: int = 0) -> list:
         self.pages.append(limit)
         return self._store.reports(text, limit=limit, offset=offset)
+
+    def report_index(self) -> list:
+        self.pages.append("index")
+        return self._store.report_index()
+
+    def summaries(self, ids: Iterable[int]) -> list:
+        wanted = list(ids)
+        self.pages.append(("ids", len(wanted)))
+        return self._store.summaries(wanted)
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._store, name)
@@ -442,20 +453,116 @@ def test_a_long_list_reads_only_the_rows_it_shows(
     assert model.row_of(ids[7]) == 7
 
 
-def test_filtering_a_long_list_reads_it_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_filtering_a_long_list_reads_its_index_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(list_model, "PAGE", 5)
     ids = _many_reports(store, 12)
     counting = _CountingStore(store)
     model = ReportListModel(counting)  # type: ignore[arg-type]
     model.refresh()
     model.set_filter_text("don vi so 01")
-    assert counting.pages == [5, None]  # the first keystroke reads every row
+    # The first keystroke reads what the filter searches (no summaries) …
+    assert counting.pages == [5, "index"]
     shown = [model.index(r, 0).data(REPORT_ID_ROLE) for r in range(model.rowCount())]
     assert shown == [ids[1], ids[10], ids[11]]  # 001, 010 and 011
+    # … and the rows it shows, by id: 001 is on the first page, 010 and 011 are not.
+    assert counting.pages == [5, "index", ("ids", 2)]
+    assert model.index(2, AGENCY).data() == "Đơn vị số 011"
     model.set_filter_text("so 011 quy i")
     model.set_filter_text("")
-    assert counting.pages == [5, None]  # later keystrokes only compare
+    assert counting.pages == [5, "index", ("ids", 2)]  # later keystrokes only compare
     assert model.rowCount() == 12
+    assert model.row_of(ids[7]) == 7  # found by the index, not by reading every row
+    assert counting.pages == [5, "index", ("ids", 2)]
+
+
+def test_the_search_index_is_read_while_the_list_is_idle(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(list_model, "PAGE", 5)
+    monkeypatch.setattr(list_model, "INDEX_CHUNK", 4)  # folded in three idle turns
+    ids = _many_reports(store, 12)
+    counting = _CountingStore(store)
+    model = ReportListModel(counting)  # type: ignore[arg-type]
+    model.refresh()
+    table = ReportTable(model)
+    qtbot.addWidget(table)
+    table.show()
+    qtbot.waitExposed(table)
+    assert not model.search_index_ready()  # not while the list opens …
+    qtbot.waitUntil(model.search_index_ready)  # … but once it has painted
+    assert counting.pages.count("index") == 1
+    read = list(counting.pages)
+    model.set_filter_text("so 005")
+    assert counting.pages[: len(read)] == read and "index" not in counting.pages[len(read) :]
+    assert [model.index(r, 0).data(REPORT_ID_ROLE) for r in range(model.rowCount())] == [ids[5]]
+
+
+def test_a_keystroke_before_the_idle_read_is_done_finishes_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(list_model, "PAGE", 5)
+    monkeypatch.setattr(list_model, "INDEX_CHUNK", 4)
+    ids = _many_reports(store, 12)
+    counting = _CountingStore(store)
+    model = ReportListModel(counting)  # type: ignore[arg-type]
+    model.refresh()
+    # Two idle turns, run by hand: the read, then the first 4 of 12 search texts folded.
+    model._prefetch_step()
+    model._prefetch_step()
+    assert counting.pages == [5, "index"] and not model.search_index_ready()
+    model.set_filter_text("don vi so 01")
+    assert counting.pages.count("index") == 1  # the keystroke folded the rest
+    shown = [model.index(r, 0).data(REPORT_ID_ROLE) for r in range(model.rowCount())]
+    assert shown == [ids[1], ids[10], ids[11]]
+
+
+def test_a_filter_over_a_list_changed_elsewhere_reads_it_afresh(
+    qtmodeltester, store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(list_model, "PAGE", 5)
+    _many_reports(store, 12)
+    model = ReportListModel(store)
+    model.refresh()
+    with Store.open(db_path) as elsewhere:  # one more, before the index is read
+        added = elsewhere.create_report("so-ban-nganh-2022", "Đơn vị số 100", "2023-Q1")
+    model.set_filter_text("so 10")
+    assert model.total_count() == 13
+    shown = [model.index(r, AGENCY).data() for r in range(model.rowCount())]
+    assert shown == ["Đơn vị số 010", "Đơn vị số 100"]
+    assert model.index(1, 0).data(REPORT_ID_ROLE) == added
+    qtmodeltester.check(model)
+
+
+def test_an_edited_report_is_found_by_its_new_status(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(list_model, "PAGE", 5)
+    ids = _many_reports(store, 12)
+    model = ReportListModel(store)
+    model.refresh()
+    model.set_filter_text("don vi so 011 da ky")
+    assert model.rowCount() == 0
+    store.sign_off(ids[11], "Nguyễn Văn An", "Giám đốc")
+    model.set_filter_text("")
+    model.refresh_report(ids[11])
+    model.set_filter_text("don vi so 011 da ky")
+    assert [model.index(r, 0).data(REPORT_ID_ROLE) for r in range(model.rowCount())] == [ids[11]]
+
+
+def test_the_store_reads_what_the_list_searches_in_the_list_order(store: Store) -> None:
+    reports = create_reports(store)
+    listed = store.reports()
+    assert store.report_index() == [
+        (s.id, s.agency, s.period.code, s.report_no, s.catalogue_id, s.status) for s in listed
+    ]
+    wanted = [reports["signed"], 9999, reports["tttt_q1"], reports["signed"]]
+    found = store.summaries(wanted)
+    assert sorted(found, key=lambda s: s.id) == sorted(
+        (s for s in listed if s.id in wanted), key=lambda s: s.id
+    )
+    assert store.summaries([]) == []
 
 
 def test_a_report_beyond_the_first_page_can_be_selected(
