@@ -12,6 +12,7 @@ CCHC Desktop is imported, so the difference to the app is the app's own work.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -24,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--screenshot", required=True)
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--rows", type=int, default=200)
+    parser.add_argument("--exit-at-first-paint", action="store_true")
     args = parser.parse_args(argv)
     width, height = (int(n) for n in args.size.lower().split("x"))
 
@@ -84,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
 
     def finish() -> None:
         print(f"cchc-first-paint {time.monotonic():.6f}", file=sys.stderr, flush=True)
+        if args.exit_at_first_paint:
+            os._exit(0)  # the instruction count stops here, as the app's does
         QApplication.processEvents()
         window.grab().save(args.screenshot, "PNG")
         app.quit()

@@ -183,6 +183,7 @@ def run(repeats: int, keep_screenshot: Path | None = None) -> tuple[list[Figure]
             pair = [(app_cmd, app_png, app_runs), (floor_cmd, floor_png, floor_runs)]
             for cmd, png, sink in pair if i % 2 else reversed(pair):
                 sink.append(run_child(cmd, env, png, scratch))
+        counted = count_instructions(app_cmd, floor_cmd, env, scratch) if repeats else None
         if keep_screenshot is not None and app_png.exists():
             keep_screenshot.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(app_png, keep_screenshot)
@@ -210,6 +211,24 @@ def run(repeats: int, keep_screenshot: Path | None = None) -> tuple[list[Figure]
         "app_command": " ".join(Path(a).name if "/" in a else a for a in app_cmd),
     }
     rss, rss_floor = median(app_rss), median(floor_rss)
+    figures = []
+    if counted is not None:
+        app_n, floor_n = counted
+        figures.append(
+            Figure(
+                "start-up",
+                "start-up work: instructions to first paint (callgrind)",
+                app_n / 1e6,
+                "M instr",
+                floor_n / 1e6,
+                "the same floor, counted the same way",
+                "≤ 1.5× floor",
+                app_n <= 1.5 * floor_n,
+                "valgrind --tool=callgrind, each process ending at its first paint "
+                "(CCHC_TRACE_STARTUP=exit, --exit-at-first-paint), PYTHONHASHSEED=0: the same "
+                "count whatever else the machine runs, unlike the wall times above",
+            )
+        )
     return [
         Figure(
             "start-up",
@@ -261,4 +280,36 @@ def run(repeats: int, keep_screenshot: Path | None = None) -> tuple[list[Figure]
                 "floor_mib": [round(r, 1) for r in floor_rss],
             },
         ),
+        *figures,
     ], {"window_size": size}
+
+
+def count_instructions(
+    app_cmd: list[str], floor_cmd: list[str], env: dict[str, str], scratch: Path
+) -> tuple[int, int] | None:
+    """Instructions each process runs up to its first paint, counted by callgrind (about half
+    a minute for both); None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    counted = []
+    run_env = dict(env, CCHC_TRACE_STARTUP="exit", PYTHONHASHSEED="0")
+    for cmd in (app_cmd, [*floor_cmd, "--exit-at-first-paint"]):
+        done = subprocess.run(
+            [
+                valgrind,
+                "--tool=callgrind",
+                f"--callgrind-out-file={scratch / 'callgrind.out'}",
+                *cmd,
+            ],
+            env=run_env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S * 5,
+        )
+        found = [line for line in done.stderr.splitlines() if "Collected :" in line]
+        if done.returncode != 0 or not found:
+            return None
+        counted.append(int(found[-1].rsplit(":", 1)[1].strip()))
+    return counted[0], counted[1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -125,6 +126,19 @@ def test_screenshot_of_the_report_list(tmp_path: Path, reports_db: Path) -> None
     # Screenshots leave the clerk's settings and data alone: no backup either.
     assert not (tmp_path / "settings.ini").exists()
     assert not (reports_db.parent / "backups").exists()
+
+
+def test_start_up_trace_can_end_the_process_at_the_first_paint(
+    tmp_path: Path, reports_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The benchmark counts the instructions up to the first paint: CCHC_TRACE_STARTUP=exit
+    prints the moment and ends there, before any screenshot is taken."""
+    monkeypatch.setenv("CCHC_TRACE_STARTUP", "exit")
+    target = tmp_path / "list.png"
+    result = _run_main("--db", str(reports_db), "--screenshot", str(target), data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^cchc-first-paint \d+\.\d+$", result.stderr, re.M)
+    assert not target.exists()
 
 
 @pytest.mark.skipif(not HAS_EDITOR, reason="the report editor is not installed")
