@@ -191,11 +191,12 @@ def _store_figures(big: Store, small: Store, repeats: int) -> list[Figure]:
     return out
 
 
-def _idle_first_keystroke(
-    model_cls: Any, table_cls: Any, big: Store, small: Store, repeats: int
+def _first_keystrokes(
+    model_cls: Any, table_cls: Any, big: Store, small: Store, repeats: int, *, idle: bool
 ) -> tuple[dict[str, list[float]], int]:
-    """The first keystroke in a list that has painted and then sat idle until its search
-    index is read (at most IDLE_LIMIT_S), garbage collection paused while timed."""
+    """The first keystroke in a list just painted; with ``idle``, once it has sat idle until
+    its search index is read (at most IDLE_LIMIT_S). Garbage collection paused while timed,
+    as in the interleaved figures. Returns the times and how many runs found the index read."""
     import gc
 
     from PySide6.QtCore import QEventLoop
@@ -212,7 +213,7 @@ def _idle_first_keystroke(
             view.show()
             view.grab()
             is_ready = getattr(model, "search_index_ready", lambda: True)
-            deadline = time.perf_counter() + IDLE_LIMIT_S
+            deadline = time.perf_counter() + (IDLE_LIMIT_S if idle else 0)
             while not is_ready() and time.perf_counter() < deadline:
                 QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
             ready += bool(is_ready())
@@ -294,23 +295,8 @@ def _qt_figures(big: Store, small: Store, repeats: int) -> list[Figure]:
 
         return run_once
 
-    # The first keystroke in a list just opened also reads and folds every row, once.
-    first: dict[str, list[float]] = {"big": [], "small": []}
-    for round_ in range(repeats):
-        for name, store in (("big", big), ("small", small))[:: 1 if round_ % 2 else -1]:
-            model = model_cls(store)
-            model.refresh()
-            view = table_cls(model)
-            view.resize(1100, 700)
-            view.show()
-            view.grab()
-            t0 = time.perf_counter()
-            model.set_filter_text(FILTER_FOLDED)
-            view.grab()
-            first[name].append(time.perf_counter() - t0)
-            view.close()
-            view.deleteLater()
-            QApplication.processEvents()
+    # The first keystroke in a list just opened also reads and folds the search index, once.
+    first, _ready = _first_keystrokes(model_cls, table_cls, big, small, repeats, idle=False)
     out += _figures(
         f"filter: first keystroke ({FILTER_FOLDED!r}) + repaint",
         first["big"],
@@ -322,7 +308,7 @@ def _qt_figures(big: Store, small: Store, repeats: int) -> list[Figure]:
 
     # The same, once the list has sat idle after opening (the clerk reads it before typing):
     # the model reads and folds its search index in idle turns meanwhile.
-    idle, ready = _idle_first_keystroke(model_cls, table_cls, big, small, repeats)
+    idle, ready = _first_keystrokes(model_cls, table_cls, big, small, repeats, idle=True)
     out += _figures(
         f"filter: first keystroke ({FILTER_FOLDED!r}) + repaint, the list idle first",
         idle["big"],

@@ -421,7 +421,8 @@ class Store:
         if cached is not None:
             return cached
         if is_builtin(digest):
-            with contextlib.suppress(KeyError):  # a stale validated.txt: the copy in the file
+            # KeyError: validated.txt is stale; the copy kept in the database below serves.
+            with contextlib.suppress(KeyError):
                 catalogue = builtin_catalogue(digest)
                 self._catalogues[digest] = catalogue
                 return catalogue
