@@ -705,7 +705,12 @@ class MainWindow(QMainWindow):
 
     def _filter_changed(self, text: str) -> None:
         keep = self.selected_report_id()
-        self.model.set_filter_text(text)
+        try:
+            self.model.set_filter_text(text)
+        except StoreError as exc:  # a moment's lock: say so where the clerk looks, no dialog
+            message = self.tr("Chưa lọc được danh sách: %1 Gõ tiếp để thử lại.")
+            self.statusBar().showMessage(message.replace("%1", str(exc)), 8000)
+            return
         self._update_empty_state()
         if (keep is None or not self.select_report(keep)) and self.model.rowCount() > 0:
             self.table.selectRow(0)

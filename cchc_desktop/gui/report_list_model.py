@@ -248,6 +248,10 @@ class ReportListModel(QAbstractTableModel):
         words = fold(text).split()
         if words == self._words:
             return
+        if words:
+            # Read before the reset: a store error (the file locked a moment) then leaves the
+            # list as it was, not half reset; the caller says so and the next keystroke retries.
+            self._search_texts()
         self.beginResetModel()
         self._words = words
         self._arrange()

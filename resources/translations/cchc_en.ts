@@ -562,6 +562,10 @@ The program will close; the file has not been changed.</translation>
         <translation>The data file is open read-only (no write permission): reports can be viewed, printed and exported, but not created, changed or deleted.</translation>
     </message>
     <message>
+        <source>Chưa lọc được danh sách: %1 Gõ tiếp để thử lại.</source>
+        <translation>Could not filter the list yet: %1 Keep typing to try again.</translation>
+    </message>
+    <message>
         <source>Chưa có báo cáo nào.
 Bấm “Báo cáo mới” (Ctrl+N) để bắt đầu, hoặc “Nhập Excel” để nạp một tệp Excel do CCHC Desktop xuất ra.</source>
         <translation>There are no reports yet.

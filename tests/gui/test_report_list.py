@@ -624,3 +624,29 @@ def test_the_list_notices_reports_saved_elsewhere(
     with Store.open(db_path) as elsewhere:
         elsewhere.create_report("so-ban-nganh-2022", "Sở Y tế", "2023-Q1")
     assert model.is_stale()
+
+
+def test_a_locked_file_at_the_first_keystroke_leaves_the_list_whole(
+    qtbot: QtBot, store: Store, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The filter's first read fails (another program holds the file a moment): the list
+    stays as it was, the status bar says why, and the next keystroke filters."""
+    from cchc_desktop.store import StoreError
+
+    monkeypatch.setattr(list_model, "PAGE", 5)
+    ids = _many_reports(store, 12)
+    window = _window(store, settings, qtbot)
+    window.show()
+    model = window.model
+
+    def locked() -> list[tuple[int, str, str, str, str, str]]:
+        raise StoreError("Tệp dữ liệu đang bận (chương trình khác đang ghi).")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "report_index", locked)
+        window.filter_edit.setText("don vi so 01")
+        assert model.rowCount() == 12 and _shown_ids(window) == ids  # whole, not half reset
+        assert "Chưa lọc được danh sách" in window.statusBar().currentMessage()
+        assert "đang bận" in window.statusBar().currentMessage()
+    window.filter_edit.setText("don vi so 011")
+    assert _shown_ids(window) == [ids[11]]
