@@ -191,6 +191,18 @@ def _store_figures(big: Store, small: Store, repeats: int) -> list[Figure]:
     return out
 
 
+def _shown_list(model_cls: Any, table_cls: Any, store: Store) -> tuple[Any, Any]:
+    """The report list as the window shows it: the model filled, the window's table on it at
+    1100×700, laid out and painted once (grab)."""
+    model = model_cls(store)
+    model.refresh()
+    view = table_cls(model)
+    view.resize(1100, 700)
+    view.show()
+    view.grab()
+    return model, view
+
+
 def _first_keystrokes(
     model_cls: Any, table_cls: Any, big: Store, small: Store, repeats: int, *, idle: bool
 ) -> tuple[dict[str, list[float]], int]:
@@ -206,12 +218,7 @@ def _first_keystrokes(
     ready = 0
     for round_ in range(repeats):
         for name, store in (("big", big), ("small", small))[:: 1 if round_ % 2 else -1]:
-            model = model_cls(store)
-            model.refresh()
-            view = table_cls(model)
-            view.resize(1100, 700)
-            view.show()
-            view.grab()
+            model, view = _shown_list(model_cls, table_cls, store)
             is_ready = getattr(model, "search_index_ready", lambda: True)
             deadline = time.perf_counter() + (IDLE_LIMIT_S if idle else 0)
             while not is_ready() and time.perf_counter() < deadline:
@@ -254,13 +261,8 @@ def _qt_figures(big: Store, small: Store, repeats: int) -> list[Figure]:
 
     def make_list(store: Store) -> Callable[[], Any]:
         def run_once() -> Any:
-            model = model_cls(store)
-            model.refresh()
             # As the window opens it: not sorted, in the store's order (newest period first).
-            view = table_cls(model)
-            view.resize(1100, 700)
-            view.show()
-            view.grab()  # forces layout and a full paint of the visible rows
+            model, view = _shown_list(model_cls, table_cls, store)
             view.close()
             view.deleteLater()
             QApplication.processEvents()
@@ -278,12 +280,7 @@ def _qt_figures(big: Store, small: Store, repeats: int) -> list[Figure]:
     )
 
     def make_filter(store: Store) -> Callable[[], Any]:
-        model = model_cls(store)
-        model.refresh()
-        view = table_cls(model)
-        view.resize(1100, 700)
-        view.show()
-        view.grab()
+        model, view = _shown_list(model_cls, table_cls, store)
         keep.append((model, view))
         state = {"n": 0}
 
@@ -330,12 +327,7 @@ def _qt_figures(big: Store, small: Store, repeats: int) -> list[Figure]:
     )
 
     def make_same(store: Store) -> Callable[[], Any]:
-        model = model_cls(store)
-        model.refresh()
-        view = table_cls(model)
-        view.resize(1100, 700)
-        view.show()
-        view.grab()
+        model, view = _shown_list(model_cls, table_cls, store)
         # Filtered once and settled as between two keystrokes (the big list's scroll bar,
         # shown for 2,400 rows, goes once the event loop has run).
         model.set_filter_text(f"so {SAME_ROW}")
