@@ -11,7 +11,6 @@ import contextlib
 import hashlib
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 from cchc_desktop import paths
 from cchc_desktop.assets import resources_dir
 from cchc_desktop.expressions import Expression, ExpressionError, compile_expression
+from cchc_desktop.records import FrozenRecord, set_field
 from cchc_desktop.text import nfc
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -29,16 +29,37 @@ class CatalogueError(ValueError):
     """A catalogue that cannot be used; ``str()`` says where and what, in Vietnamese."""
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(FrozenRecord):
+    """One answer of a coded indicator: the number entered and its label."""
+
+    __slots__ = ("code", "label")
     code: int
     label: str
 
+    def __init__(self, code: int, label: str) -> None:
+        set_field(self, "code", code)
+        set_field(self, "label", label)
 
-@dataclass(frozen=True)
-class Item:
+
+class Item(FrozenRecord):
     """One row of the appendix."""
 
+    __slots__ = (
+        "choices",
+        "code",
+        "formula",
+        "kind",
+        "max",
+        "min",
+        "name",
+        "note_hint",
+        "parent",
+        "position",
+        "section_code",
+        "stt",
+        "type",
+        "unit",
+    )
     code: str
     stt: str
     name: str
@@ -47,12 +68,44 @@ class Item:
     unit: str
     section_code: str
     position: int  # 0-based order in the whole catalogue
-    choices: tuple[Choice, ...] = ()
-    formula: Expression | None = None
-    note_hint: str = ""
-    min: Decimal | None = None
-    max: Decimal | None = None
-    parent: str = ""  # the numbered row an unnumbered one belongs to, to tell "- Cấp tỉnh" apart
+    choices: tuple[Choice, ...]
+    formula: Expression | None
+    note_hint: str
+    min: Decimal | None
+    max: Decimal | None
+    parent: str  # the numbered row an unnumbered one belongs to, to tell "- Cấp tỉnh" apart
+
+    def __init__(
+        self,
+        code: str,
+        stt: str,
+        name: str,
+        kind: str,
+        type: str | None,
+        unit: str,
+        section_code: str,
+        position: int,
+        choices: tuple[Choice, ...] = (),
+        formula: Expression | None = None,
+        note_hint: str = "",
+        min: Decimal | None = None,
+        max: Decimal | None = None,
+        parent: str = "",
+    ) -> None:
+        set_field(self, "code", code)
+        set_field(self, "stt", stt)
+        set_field(self, "name", name)
+        set_field(self, "kind", kind)
+        set_field(self, "type", type)
+        set_field(self, "unit", unit)
+        set_field(self, "section_code", section_code)
+        set_field(self, "position", position)
+        set_field(self, "choices", choices)
+        set_field(self, "formula", formula)
+        set_field(self, "note_hint", note_hint)
+        set_field(self, "min", min)
+        set_field(self, "max", max)
+        set_field(self, "parent", parent)
 
     def ref(self) -> str:
         """How messages name this indicator: Chỉ tiêu “…” (CODE), with its parent row when the
@@ -86,12 +139,20 @@ def _is_numbered(stt: str) -> bool:
 _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(FrozenRecord):
+    """One section of the appendix (a tab of the editor) and its rows."""
+
+    __slots__ = ("code", "items", "stt", "title")
     code: str
     stt: str
     title: str
     items: tuple[Item, ...]
+
+    def __init__(self, code: str, stt: str, title: str, items: tuple[Item, ...]) -> None:
+        set_field(self, "code", code)
+        set_field(self, "stt", stt)
+        set_field(self, "title", title)
+        set_field(self, "items", items)
 
     @property
     def label(self) -> str:
@@ -100,17 +161,55 @@ class Section:
         return f"{stt}. {self.title}" if stt else self.title
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(FrozenRecord):
+    """A consistency check of the catalogue: an expression that must hold, and its message."""
+
+    __slots__ = ("expression", "id", "items", "message", "severity")
     id: str
     severity: str  # error | warning
     expression: Expression
     message: str
     items: tuple[str, ...]
 
+    def __init__(
+        self, id: str, severity: str, expression: Expression, message: str, items: tuple[str, ...]
+    ) -> None:
+        set_field(self, "id", id)
+        set_field(self, "severity", severity)
+        set_field(self, "expression", expression)
+        set_field(self, "message", message)
+        set_field(self, "items", items)
 
-@dataclass(frozen=True)
-class Catalogue:
+
+class Catalogue(FrozenRecord):
+    """A validated catalogue: its sections of items, its checks, and lookups built from them."""
+
+    __slots__ = (
+        "by_code",
+        "checks",
+        "computed_order",
+        "description",
+        "digest",
+        "document_title",
+        "id",
+        "last_column",
+        "sections",
+        "source",
+        "title",
+        "version",
+    )
+    # source, by_code and computed_order follow from the rest: left out of ==, hash and repr.
+    _compared = (
+        "id",
+        "version",
+        "title",
+        "description",
+        "document_title",
+        "last_column",
+        "sections",
+        "checks",
+        "digest",
+    )
     id: str
     version: str
     title: str
@@ -120,9 +219,37 @@ class Catalogue:
     sections: tuple[Section, ...]
     checks: tuple[Check, ...]
     digest: str  # SHA-256 of the canonical JSON, ties a report to the exact list it was made on
-    source: dict[str, Any] = field(repr=False, compare=False)
-    by_code: dict[str, Item] = field(repr=False, compare=False)
-    computed_order: tuple[Item, ...] = field(repr=False, compare=False)
+    source: dict[str, Any]
+    by_code: dict[str, Item]
+    computed_order: tuple[Item, ...]
+
+    def __init__(
+        self,
+        id: str,
+        version: str,
+        title: str,
+        description: str,
+        document_title: str,
+        last_column: str,
+        sections: tuple[Section, ...],
+        checks: tuple[Check, ...],
+        digest: str,
+        source: dict[str, Any],
+        by_code: dict[str, Item],
+        computed_order: tuple[Item, ...],
+    ) -> None:
+        set_field(self, "id", id)
+        set_field(self, "version", version)
+        set_field(self, "title", title)
+        set_field(self, "description", description)
+        set_field(self, "document_title", document_title)
+        set_field(self, "last_column", last_column)
+        set_field(self, "sections", sections)
+        set_field(self, "checks", checks)
+        set_field(self, "digest", digest)
+        set_field(self, "source", source)
+        set_field(self, "by_code", by_code)
+        set_field(self, "computed_order", computed_order)
 
     def items(self) -> Iterator[Item]:
         """Every item in printed order."""

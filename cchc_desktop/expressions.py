@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation, localcontext
+
+from cchc_desktop.records import FrozenRecord, set_field
 
 MAX_LENGTH = 1000
 MAX_DEPTH = 32
@@ -72,12 +73,26 @@ def _numbers(args: Sequence[Value], name: str) -> list[Decimal | None]:
     return out
 
 
-@dataclass(frozen=True)
-class _Function:
+class _Function(FrozenRecord):
+    """A function formulas may call: its implementation and how many arguments it takes."""
+
+    __slots__ = ("accepts_text", "impl", "max_args", "min_args")
     impl: Callable[[Sequence[Value]], Value]
     min_args: int
     max_args: int
-    accepts_text: bool = False
+    accepts_text: bool
+
+    def __init__(
+        self,
+        impl: Callable[[Sequence[Value]], Value],
+        min_args: int,
+        max_args: int,
+        accepts_text: bool = False,
+    ) -> None:
+        set_field(self, "impl", impl)
+        set_field(self, "min_args", min_args)
+        set_field(self, "max_args", max_args)
+        set_field(self, "accepts_text", accepts_text)
 
 
 FUNCTIONS: dict[str, _Function] = {

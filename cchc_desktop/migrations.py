@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_desktop.assets import db_dir
+from cchc_desktop.records import FrozenRecord, set_field
 
 
 class DatabaseTooNewError(RuntimeError):
     """The database was written by a newer version of the program."""
 
 
-@dataclass(frozen=True)
-class Migration:
+class Migration(FrozenRecord):
+    """One migration file: its number, its name and its SQL."""
+
+    __slots__ = ("name", "number", "sql")
     number: int
     name: str
     sql: str
+
+    def __init__(self, number: int, name: str, sql: str) -> None:
+        set_field(self, "number", number)
+        set_field(self, "name", name)
+        set_field(self, "sql", sql)
 
 
 def migrations(folder: Path | None = None) -> list[Migration]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+
+from cchc_desktop.records import FrozenRecord, set_field
 
 KINDS = ("Q1", "H1", "Q3", "Y")
 
@@ -27,10 +28,36 @@ class PeriodError(ValueError):
     """A period that cannot be read; the message is Vietnamese."""
 
 
-@dataclass(frozen=True, order=True)
-class Period:
+class Period(FrozenRecord):
+    """A reporting period of a year; periods order by year, then kind (as their codes do)."""
+
+    __slots__ = ("kind", "year")
     year: int
     kind: str  # Q1 | H1 | Q3 | Y
+
+    def __init__(self, year: int, kind: str) -> None:
+        set_field(self, "year", year)
+        set_field(self, "kind", kind)
+
+    def __lt__(self, other: object) -> bool:
+        if type(other) is Period:
+            return (self.year, self.kind) < (other.year, other.kind)
+        return NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        if type(other) is Period:
+            return (self.year, self.kind) <= (other.year, other.kind)
+        return NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        if type(other) is Period:
+            return (self.year, self.kind) > (other.year, other.kind)
+        return NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        if type(other) is Period:
+            return (self.year, self.kind) >= (other.year, other.kind)
+        return NotImplemented
 
     @classmethod
     def parse(cls, text: str) -> Period:

@@ -3,25 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from cchc_desktop.catalogue import Catalogue, Item
 from cchc_desktop.expressions import ExpressionError
+from cchc_desktop.records import FrozenRecord, Record, set_field
 from cchc_desktop.values import ValueInputError, canonical_number, parse_value, to_number
 
 ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(FrozenRecord):
     """An error or warning about one or more cells."""
 
+    __slots__ = ("check_id", "codes", "message", "severity")
     severity: str
     codes: tuple[str, ...]
     message: str
     check_id: str  # the catalogue check, or "nhap-sai" for an entry that could not be read
+
+    def __init__(self, severity: str, codes: tuple[str, ...], message: str, check_id: str) -> None:
+        set_field(self, "severity", severity)
+        set_field(self, "codes", codes)
+        set_field(self, "message", message)
+        set_field(self, "check_id", check_id)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -32,14 +38,26 @@ class Problem:
         }
 
 
-@dataclass
-class Evaluation:
+class Evaluation(Record):
     """Values including the computed ones, and every problem found."""
 
+    __slots__ = ("filled", "problems", "total", "values")
     values: dict[str, str | None]
-    problems: list[Problem] = field(default_factory=list)
-    filled: int = 0
-    total: int = 0
+    problems: list[Problem]
+    filled: int
+    total: int
+
+    def __init__(
+        self,
+        values: dict[str, str | None],
+        problems: list[Problem] | None = None,
+        filled: int = 0,
+        total: int = 0,
+    ) -> None:
+        self.values = values
+        self.problems = [] if problems is None else problems  # a new list for each
+        self.filled = filled
+        self.total = total
 
     @property
     def errors(self) -> list[Problem]:

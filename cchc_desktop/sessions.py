@@ -23,9 +23,9 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from cchc_desktop.records import FrozenRecord, set_field
 from cchc_desktop.store import NotFoundError, Store, StoreError
 
 STALE_AFTER = timedelta(minutes=5)
@@ -34,10 +34,10 @@ WINDOW = "window"
 CLI = "cli"
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(FrozenRecord):
     """One row of the sessions table: somebody has (or had) a report open."""
 
+    __slots__ = ("heartbeat", "host", "opened_at", "owner", "pid", "program", "report_id")
     owner: str
     report_id: int
     host: str
@@ -45,6 +45,24 @@ class Session:
     program: str
     opened_at: datetime
     heartbeat: datetime
+
+    def __init__(
+        self,
+        owner: str,
+        report_id: int,
+        host: str,
+        pid: int,
+        program: str,
+        opened_at: datetime,
+        heartbeat: datetime,
+    ) -> None:
+        set_field(self, "owner", owner)
+        set_field(self, "report_id", report_id)
+        set_field(self, "host", host)
+        set_field(self, "pid", pid)
+        set_field(self, "program", program)
+        set_field(self, "opened_at", opened_at)
+        set_field(self, "heartbeat", heartbeat)
 
     @property
     def on_this_computer(self) -> bool:
@@ -63,21 +81,30 @@ class Session:
         return abs(now - self.heartbeat) > STALE_AFTER
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(FrozenRecord):
     """This window's hold on a report. Keep it; pass it to heartbeat() and release()."""
 
+    __slots__ = ("opened_at", "owner", "report_id")
     report_id: int
     owner: str
     opened_at: datetime
 
+    def __init__(self, report_id: int, owner: str, opened_at: datetime) -> None:
+        set_field(self, "report_id", report_id)
+        set_field(self, "owner", owner)
+        set_field(self, "opened_at", opened_at)
 
-@dataclass(frozen=True)
-class OpenElsewhere:
+
+class OpenElsewhere(FrozenRecord):
     """The report is open for editing in another window (here or on another computer)."""
 
+    __slots__ = ("holder", "report_id")
     report_id: int
     holder: Session
+
+    def __init__(self, report_id: int, holder: Session) -> None:
+        set_field(self, "report_id", report_id)
+        set_field(self, "holder", holder)
 
     def message(self) -> str:
         """What the second window says, in Vietnamese."""

@@ -14,7 +14,6 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from cchc_desktop.catalogue import (
     load_catalogue_bytes,
 )
 from cchc_desktop.periods import Period
+from cchc_desktop.records import FrozenRecord, Record, replace, set_field
 from cchc_desktop.rules import Evaluation, Evaluator, Problem, evaluate
 from cchc_desktop.text import nfc
 from cchc_desktop.values import NUMBER_TYPES, ValueInputError, display_value, parse_value
@@ -75,17 +75,43 @@ def now_iso() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-@dataclass
-class Entry:
-    value: str | None = None
-    pending: str | None = None
-    note: str = ""
+class Entry(Record):
+    """One cell as stored: its value, the text that could not be read (if any), its note."""
+
+    __slots__ = ("note", "pending", "value")
+    value: str | None
+    pending: str | None
+    note: str
+
+    def __init__(
+        self, value: str | None = None, pending: str | None = None, note: str = ""
+    ) -> None:
+        self.value = value
+        self.pending = pending
+        self.note = note
 
 
-@dataclass
-class Report:
+class Report(Record):
     """A report with its catalogue and entries, as loaded from the store."""
 
+    __slots__ = (
+        "agency",
+        "catalogue",
+        "created_at",
+        "entries",
+        "fingerprint",
+        "id",
+        "period",
+        "place",
+        "report_date",
+        "report_no",
+        "signed_date",
+        "signer",
+        "signer_title",
+        "status",
+        "superior",
+        "updated_at",
+    )
     id: int
     catalogue: Catalogue
     agency: str
@@ -101,7 +127,43 @@ class Report:
     fingerprint: str | None
     created_at: str
     updated_at: str
-    entries: dict[str, Entry] = field(default_factory=dict)
+    entries: dict[str, Entry]
+
+    def __init__(
+        self,
+        id: int,
+        catalogue: Catalogue,
+        agency: str,
+        superior: str,
+        place: str,
+        period: Period,
+        report_no: str,
+        report_date: date | None,
+        status: str,
+        signer: str | None,
+        signer_title: str | None,
+        signed_date: date | None,
+        fingerprint: str | None,
+        created_at: str,
+        updated_at: str,
+        entries: dict[str, Entry] | None = None,
+    ) -> None:
+        self.id = id
+        self.catalogue = catalogue
+        self.agency = agency
+        self.superior = superior
+        self.place = place
+        self.period = period
+        self.report_no = report_no
+        self.report_date = report_date
+        self.status = status
+        self.signer = signer
+        self.signer_title = signer_title
+        self.signed_date = signed_date
+        self.fingerprint = fingerprint
+        self.created_at = created_at
+        self.updated_at = updated_at
+        self.entries = {} if entries is None else entries  # a new dict for each
 
     @property
     def signed(self) -> bool:
@@ -131,10 +193,22 @@ class Report:
         return f"Kèm theo Báo cáo số {number} {when} của {self.agency}"
 
 
-@dataclass(frozen=True)
-class ReportSummary:
+class ReportSummary(FrozenRecord):
     """A row of the report list (read from the report table alone, so lists stay fast)."""
 
+    __slots__ = (
+        "agency",
+        "catalogue_id",
+        "errors",
+        "filled",
+        "id",
+        "period",
+        "report_no",
+        "status",
+        "total",
+        "updated_at",
+        "warnings",
+    )
     id: int
     catalogue_id: str
     agency: str
@@ -146,6 +220,32 @@ class ReportSummary:
     errors: int
     warnings: int
     updated_at: str
+
+    def __init__(
+        self,
+        id: int,
+        catalogue_id: str,
+        agency: str,
+        period: Period,
+        report_no: str,
+        status: str,
+        filled: int,
+        total: int,
+        errors: int,
+        warnings: int,
+        updated_at: str,
+    ) -> None:
+        set_field(self, "id", id)
+        set_field(self, "catalogue_id", catalogue_id)
+        set_field(self, "agency", agency)
+        set_field(self, "period", period)
+        set_field(self, "report_no", report_no)
+        set_field(self, "status", status)
+        set_field(self, "filled", filled)
+        set_field(self, "total", total)
+        set_field(self, "errors", errors)
+        set_field(self, "warnings", warnings)
+        set_field(self, "updated_at", updated_at)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -164,10 +264,20 @@ class ReportSummary:
         }
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(FrozenRecord):
     """What one accepted edit did, for undo and the status bar."""
 
+    __slots__ = (
+        "at",
+        "code",
+        "evaluation",
+        "new_note",
+        "new_value",
+        "old_note",
+        "old_value",
+        "report_id",
+    )
+    _compared = ("report_id", "code", "old_value", "new_value", "old_note", "new_note", "at")
     report_id: int
     code: str
     old_value: str | None
@@ -175,28 +285,66 @@ class Change:
     old_note: str
     new_note: str
     at: str
-    # The report's evaluation right after this edit, so a window need not evaluate it again.
-    evaluation: Evaluation | None = field(default=None, compare=False, repr=False)
+    # The report's evaluation right after this edit, so a window need not evaluate it again
+    # (left out of ==, hash and repr).
+    evaluation: Evaluation | None
+
+    def __init__(
+        self,
+        report_id: int,
+        code: str,
+        old_value: str | None,
+        new_value: str | None,
+        old_note: str,
+        new_note: str,
+        at: str,
+        evaluation: Evaluation | None = None,
+    ) -> None:
+        set_field(self, "report_id", report_id)
+        set_field(self, "code", code)
+        set_field(self, "old_value", old_value)
+        set_field(self, "new_value", new_value)
+        set_field(self, "old_note", old_note)
+        set_field(self, "new_note", new_note)
+        set_field(self, "at", at)
+        set_field(self, "evaluation", evaluation)
 
 
-@dataclass
-class _Written:
+class _Written(Record):
     """The entries of the report last written and their evaluator, as committed; ``mark`` is
     (PRAGMA data_version, total_changes) right after, to tell whether anything wrote since."""
 
+    __slots__ = ("entries", "evaluator", "mark", "report_id")
     report_id: int
     entries: dict[str, Entry]
     evaluator: Evaluator
     mark: tuple[int, int]
 
+    def __init__(
+        self,
+        report_id: int,
+        entries: dict[str, Entry],
+        evaluator: Evaluator,
+        mark: tuple[int, int],
+    ) -> None:
+        self.report_id = report_id
+        self.entries = entries
+        self.evaluator = evaluator
+        self.mark = mark
 
-@dataclass(frozen=True)
-class _Head:
+
+class _Head(FrozenRecord):
     """What a write needs to know of a report: far cheaper than loading it whole."""
 
+    __slots__ = ("catalogue", "id", "signed")
     id: int
     catalogue: Catalogue
     signed: bool
+
+    def __init__(self, id: int, catalogue: Catalogue, signed: bool) -> None:
+        set_field(self, "id", id)
+        set_field(self, "catalogue", catalogue)
+        set_field(self, "signed", signed)
 
 
 _ENV_MESSAGES = (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import sqlite3
 import sys
@@ -46,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop import assets, paths, sessions
+from cchc_desktop import assets, paths, records, sessions
 from cchc_desktop.gui import settings as keys
 from cchc_desktop.gui.report_list_model import (
     AGENCY,
@@ -85,7 +84,7 @@ def icon(name: str) -> QIcon:
 
 
 def replace_kind(summary: ReportSummary, kind: str = "H1") -> ReportSummary:
-    return dataclasses.replace(summary, period=Period(summary.period.year, kind))
+    return records.replace(summary, period=Period(summary.period.year, kind))
 
 
 DEFAULT_SIZE = QSize(1366, 768)  # the common office laptop screen

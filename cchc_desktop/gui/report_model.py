@@ -9,7 +9,6 @@ tab shows one :class:`SectionProxy` of it. :class:`ProblemsModel` lists errors a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -39,6 +38,7 @@ from PySide6.QtGui import (
 
 from cchc_desktop.catalogue import Catalogue, Item, Section
 from cchc_desktop.gui.role_span import fill_role_span
+from cchc_desktop.records import FrozenRecord, set_field
 from cchc_desktop.rules import ERROR, WARNING, Evaluation, Problem
 from cchc_desktop.store import (
     Change,
@@ -128,37 +128,53 @@ def now_label() -> str:
     )
 
 
-@dataclass(frozen=True)
-class CellEdit:
+class CellEdit(FrozenRecord):
     """What a cell editor commits: the text, and the cell as it was when editing began (so a
     change saved meanwhile by another window is refused instead of overwritten)."""
 
+    __slots__ = ("base", "text")
     text: str
-    base: Entry | None = None
+    base: Entry | None
+
+    def __init__(self, text: str, base: Entry | None = None) -> None:
+        set_field(self, "text", text)
+        set_field(self, "base", base)
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(FrozenRecord):
     """One printed row of the appendix."""
 
+    __slots__ = ("item", "kind", "section", "section_index")
     kind: str
     section_index: int
     section: Section
     item: Item | None
+
+    def __init__(self, kind: str, section_index: int, section: Section, item: Item | None) -> None:
+        set_field(self, "kind", kind)
+        set_field(self, "section_index", section_index)
+        set_field(self, "section", section)
+        set_field(self, "item", item)
 
     @property
     def code(self) -> str:
         return self.item.code if self.item is not None else ""
 
 
-@dataclass(frozen=True)
-class SectionStats:
+class SectionStats(FrozenRecord):
     """What a tab title counts: filled cells and problems of one section."""
 
+    __slots__ = ("errors", "filled", "total", "warnings")
     filled: int
     total: int
     errors: int
     warnings: int
+
+    def __init__(self, filled: int, total: int, errors: int, warnings: int) -> None:
+        set_field(self, "filled", filled)
+        set_field(self, "total", total)
+        set_field(self, "errors", errors)
+        set_field(self, "warnings", warnings)
 
 
 def unit_text(item: Item) -> str:
@@ -968,12 +984,20 @@ class SectionProxy(QSortFilterProxyModel):
         return self._visible is None or source_row in self._visible
 
 
-@dataclass(frozen=True)
-class _ProblemRow:
+class _ProblemRow(FrozenRecord):
+    """A line of the problems list: the problem, the cell it names and where that is."""
+
+    __slots__ = ("code", "problem", "section_index", "where")
     problem: Problem
     section_index: int  # -1 when the problem names no cell
     code: str
     where: str
+
+    def __init__(self, problem: Problem, section_index: int, code: str, where: str) -> None:
+        set_field(self, "problem", problem)
+        set_field(self, "section_index", section_index)
+        set_field(self, "code", code)
+        set_field(self, "where", where)
 
 
 class ProblemsModel(QAbstractTableModel):

@@ -7,7 +7,6 @@ import os
 import re
 import shutil
 import unicodedata
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from cchc_desktop.exports.pdf import (
     fonts,
     render_pdf,
 )
+from cchc_desktop.records import replace
 from cchc_desktop.store import Entry, Store, short_fingerprint
 from cchc_desktop.values import display_value
 from tests.conftest import SEED_NAMES, load_expected, make_seed_report

@@ -29,6 +29,7 @@ from cchc_desktop.gui.report_list_model import (
 )
 from cchc_desktop.gui.report_list_view import ReportTable
 from cchc_desktop.gui.report_model import COL_VALUE
+from cchc_desktop.records import replace
 from cchc_desktop.store import NotFoundError, Store
 from tests.conftest import SEEDS
 from tests.gui.shell_helpers import click_in_modal, close_modals, create_reports, temp_settings
@@ -101,9 +102,9 @@ def test_problems_wording(store: Store) -> None:
     model.refresh()
     summary = store.summary(report_id)
     assert model.problems_label(summary) == "Không có"
-    both = type(summary)(**{**summary.__dict__, "errors": 2, "warnings": 1})
+    both = replace(summary, errors=2, warnings=1)
     assert model.problems_label(both) == "2 lỗi, 1 cảnh báo"
-    only_warning = type(summary)(**{**summary.__dict__, "errors": 0, "warnings": 3})
+    only_warning = replace(summary, errors=0, warnings=3)
     assert model.problems_label(only_warning) == "3 cảnh báo"
 
 
