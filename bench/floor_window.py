@@ -1,7 +1,7 @@
 """The start-up floor: a bare PySide6 window with a 200-row QTableWidget.
 
 Run as its own process, exactly like the app's ``--screenshot`` path: the same UI font and
-Fusion style, show the window, detect its first paint with an application-wide event filter
+Fusion style, show the window, detect its first paint with an event filter on the window
 (as cchc_desktop.gui.app.FirstPaint does), print ``cchc-first-paint <time.monotonic()>`` to
 stderr (as the app does under CCHC_TRACE_STARTUP=1), save a screenshot and exit. Nothing of
 CCHC Desktop is imported, so the difference to the app is the app's own work.
@@ -29,21 +29,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     width, height = (int(n) for n in args.size.lower().split("x"))
 
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtGui import QFont, QFontDatabase
     from PySide6.QtWidgets import (
         QApplication,
         QMainWindow,
-        QStyleFactory,
         QTableWidget,
         QTableWidgetItem,
-        QWidget,
     )
 
-    app = QApplication([sys.argv[0]])
-    fusion = QStyleFactory.create("Fusion")
-    if fusion is not None:
-        app.setStyle(fusion)
+    app = QApplication([sys.argv[0], "-style", "Fusion"])  # as the app names it
     for name in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf"):
         QFontDatabase.addApplicationFont(str(FONTS / name))
     app.setFont(QFont("Noto Sans", 10))
@@ -68,19 +63,16 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(width, height)
 
     class FirstPaint(QObject):
+        """The app's way (gui/app.py FirstPaint): the window's own first Paint event."""
+
         def __init__(self) -> None:
             super().__init__()
             self.done = False
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if (
-                not self.done
-                and event.type() == QEvent.Type.Paint
-                and isinstance(watched, QWidget)
-                and watched.window() is window
-            ):
+            if not self.done and event.type() == QEvent.Type.Paint:
                 self.done = True
-                QCoreApplication.instance().removeEventFilter(self)
+                window.removeEventFilter(self)
                 QTimer.singleShot(0, finish)
             return False
 
@@ -93,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         app.quit()
 
     watcher = FirstPaint()
-    app.installEventFilter(watcher)
+    window.installEventFilter(watcher)
     window.show()
     return app.exec()
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from bench import scale_db
 from bench.common import ROOT, Figure, interleave, median, ms, percentile
+from bench.gui_probe import _module
 from cchc_desktop.store import Store
 
 FILTER_TEXT = "tư pháp"  # the clerk of Sở Tư pháp looking for their own reports
@@ -191,6 +192,9 @@ def _shown_list(model_cls: Any, table_cls: Any, store: Store) -> tuple[Any, Any]
     model = model_cls(store)
     model.refresh()
     view = table_cls(model)
+    look = _module("cchc_desktop.gui.look")
+    if look is not None:  # styled as the window's list page styles it
+        look.apply_style(view, *look.LIST_PAGE_RULES)
     view.resize(1100, 700)
     view.show()
     view.grab()

@@ -7,7 +7,6 @@ dialog are imported when first used, so the window paints quickly on an old offi
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sqlite3
 import sys
@@ -39,8 +38,9 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from cchc_desktop.gui import look
 from cchc_desktop.gui import settings as keys
 
 # isort: on
@@ -123,19 +123,14 @@ def load_fonts() -> str | None:
 
 
 def apply_look(app: QApplication) -> None:
-    """Fusion style with a light palette, the bundled font and ui/style.qss."""
-    fusion = QStyleFactory.create("Fusion")
-    if fusion is not None:
-        app.setStyle(fusion)
-        # A dark desktop theme must not turn half of a light stylesheet dark.
-        app.setPalette(fusion.standardPalette())
+    """A light palette and the bundled font; the style is Fusion (see :func:`main`).
+    ui/style.qss is set on the widgets that use it, not here (see gui/look.py)."""
+    app.setPalette(look.light_palette(app))
     family = load_fonts()
     if family:
         font = QFont(family, UI_FONT_POINTS)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         app.setFont(font)
-    with contextlib.suppress(OSError):  # without the stylesheet plain Fusion still works
-        app.setStyleSheet((assets.ui_dir() / "style.qss").read_text(encoding="utf-8"))
     from cchc_desktop.gui.main_window import icon
 
     app.setWindowIcon(icon("app"))
@@ -237,6 +232,7 @@ class ExceptionHandler:
                 QMessageBox.StandardButton.NoButton,
                 app.activeWindow(),
             )
+            look.apply_style(box)
             box.setInformativeText(
                 translate(
                     "Application",
@@ -271,6 +267,7 @@ def _warn_backup_failed(window: QWidget, message: str) -> None:
         QMessageBox.StandardButton.NoButton,
         window,
     )
+    look.apply_style(box)
     box.setInformativeText(
         translate(
             "Application",
@@ -320,6 +317,7 @@ def _report_start_failure(
         message,
         QMessageBox.StandardButton.NoButton,
     )
+    look.apply_style(box)
     restore = None
     if can_restore:
         box.setInformativeText(
@@ -390,34 +388,29 @@ def restore_at_start(path: str) -> str | None:
 
 
 class FirstPaint(QObject):
-    """Calls each callback added, once, just after the first paint of anything in ``window``.
+    """Calls each callback added, once, just after the first paint of ``window``.
 
-    One filter for every callback: an application-wide filter costs a call into Python for
-    every event until the window has painted."""
+    It watches the window alone, not the application: an application-wide filter is called
+    for every event of every widget while the window is built, and each call hands Python a
+    widget, some of a private Qt class, which PySide6 resolves by loading every class of
+    QtCore and QtWidgets it has not loaded yet (≈ 60 M instructions at start-up). The
+    window's own Paint event comes first in a repaint; its children are painted in the same
+    pass, before the callbacks run."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
         self._callbacks: list[Callable[[], None]] = []
         self._done = False
-        app = QCoreApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        window.installEventFilter(self)
 
     def add(self, callback: Callable[[], None]) -> None:
         self._callbacks.append(callback)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            not self._done
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
-        ):
+        if not self._done and event.type() == QEvent.Type.Paint:
             self._done = True
-            app = QCoreApplication.instance()
-            if app is not None:
-                app.removeEventFilter(self)
+            self._window.removeEventFilter(self)
             # Let this paint finish, then act, in the order the callbacks were added.
             for callback in self._callbacks:
                 QTimer.singleShot(0, callback)
@@ -505,11 +498,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName("cchc-desktop")
     existing = QApplication.instance()
-    app = (
-        existing
-        if isinstance(existing, QApplication)
-        else QApplication([sys.argv[0] if sys.argv else "cchc-desktop"])
-    )
+    if isinstance(existing, QApplication):
+        app = existing
+        app.setStyle(look.STYLE)
+    else:
+        # Named on the command line rather than set afterwards: setStyle() hands Python a
+        # QStyle, and PySide6 then builds its ≈ 900 enum members (≈ 47 M instructions).
+        app = QApplication([sys.argv[0] if sys.argv else "cchc-desktop", "-style", look.STYLE])
 
     settings = keys.open_settings()
     language = args.lang or keys.language(settings)

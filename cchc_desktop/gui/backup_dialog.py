@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.backup import Backup
+from cchc_desktop.gui import look
 
 
 class RestoreDialog(QDialog):
@@ -26,6 +27,7 @@ class RestoreDialog(QDialog):
         self, backups: Sequence[Backup], folder: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        look.apply_style(self)
         self._backups = list(backups)
         self.setObjectName("restoreDialog")
         self.setWindowTitle(self.tr("Khôi phục từ bản sao lưu"))

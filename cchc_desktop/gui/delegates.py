@@ -14,6 +14,7 @@ to the previous one, Esc cancels. In a note, Alt+Enter or Ctrl+Enter starts a ne
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -33,11 +34,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
+
+if TYPE_CHECKING:  # annotations only: see FOCUS_FRAME_MARGIN
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 from cchc_desktop.catalogue import Item
 from cchc_desktop.gui.report_model import (
@@ -67,6 +69,13 @@ def blank_choice() -> str:
 MIN_ROW_HEIGHT = 28
 ROW_PADDING = 10  # above and below the text of a cell
 TALL_ROW = 4 * MIN_ROW_HEIGHT  # taller rows (a long note) start their text at the top
+# Fusion's PM_FocusFrameHMargin, the space the style keeps each side of a cell's text (a test
+# checks it against the style). A constant, because asking the style for it would hand Python
+# a QStyle, which PySide6 builds ≈ 900 enum members for at the first start (≈ 47 M
+# instructions).
+FOCUS_FRAME_MARGIN = 2
+# The text margin on both sides, the grid line, and a pixel to spare.
+TEXT_MARGIN = 2 * (FOCUS_FRAME_MARGIN + 1) + 2
 
 
 class ValueLineEdit(QLineEdit):
@@ -184,7 +193,6 @@ class ReportDelegate(QStyledItemDelegate):
         # Set by the view while a typed key opens an editor: the key replaces the cell's text.
         self.typing = False
         self.open_popup = False  # set by the view on a double-click
-        self._margin = -1  # the style's margins around a cell's text, once known
 
     # -- editors --------------------------------------------------------------------------------
 
@@ -307,11 +315,7 @@ class ReportDelegate(QStyledItemDelegate):
         """The height of a row of (text, bold) cells in these column widths (see row_height)."""
         font = view.font()
         font_key = font.key()
-        if self._margin < 0:
-            # The style's text margin on both sides, the grid line, and a pixel to spare.
-            metric = QStyle.PixelMetric.PM_FocusFrameHMargin
-            self._margin = 2 * (view.style().pixelMetric(metric, None, view) + 1) + 2
-        margin = self._margin
+        margin = TEXT_MARGIN
         heights = _TEXT_HEIGHTS
         height = MIN_ROW_HEIGHT
         for (text, bold), width in zip(cells, widths, strict=False):

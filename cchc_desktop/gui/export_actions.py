@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from cchc_desktop.exports import ExportError, ExportRefusedError, exportable_report
 from cchc_desktop.exports.files import resolve_target, suggested_filename
+from cchc_desktop.gui import look
 from cchc_desktop.gui.report_list_model import period_label
 from cchc_desktop.importers import ImportFormatError, ImportRefusedError
 from cchc_desktop.store import NotFoundError, Report, Store, StoreError
@@ -57,6 +58,7 @@ def ask_open_path(parent: QWidget | None, title: str, folder: Path, filter_text:
 def inform(parent: QWidget | None, title: str, text: str, path: Path | None = None) -> None:
     """A success message; with a path it offers to open the file or its folder."""
     box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+    look.apply_style(box)
     open_file = open_folder = None
     if path is not None:
         box.setInformativeText(str(path))
@@ -77,6 +79,7 @@ def inform(parent: QWidget | None, title: str, text: str, path: Path | None = No
 
 def warn(parent: QWidget | None, title: str, text: str, informative: str = "") -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    look.apply_style(box)
     if informative:
         box.setInformativeText(informative)
     box.addButton(translate("ExportActions", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
@@ -86,6 +89,7 @@ def warn(parent: QWidget | None, title: str, text: str, informative: str = "") -
 def draft_notice(parent: QWidget | None, title: str, text: str) -> bool:
     """Tell the clerk, once, that a draft comes out marked "BẢN NHÁP"; False to stop."""
     box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+    look.apply_style(box)
     box.setInformativeText(
         translate(
             "ExportActions",
@@ -409,6 +413,7 @@ def make_preview(parent: QWidget | None, pages: RenderedPdf, name: str) -> QPrin
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     configure_printer(printer, pages, name)
     dialog = QPrintPreviewDialog(printer, parent)
+    look.apply_style(dialog)
     dialog.setWindowTitle(translate("ExportActions", "Xem trước khi in - %1").replace("%1", name))
     dialog.printer_ref = printer  # type: ignore[attr-defined]  # keep alive with the dialog
     screen = QGuiApplication.primaryScreen()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from cchc_desktop import assets
 from cchc_desktop.catalogue import Catalogue
+from cchc_desktop.gui import look
 from cchc_desktop.gui import settings as keys
 from cchc_desktop.gui.report_list_model import period_label
 from cchc_desktop.periods import KINDS, Period, PeriodError
@@ -52,6 +53,7 @@ class NewReportDialog(QDialog):
 
     def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        look.apply_style(self)
         self.store = store
         self.settings = settings
         self.created_id: int | None = None

@@ -25,11 +25,13 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QFocusEvent,
+    QHideEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -55,6 +57,7 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.catalogue import Section
+from cchc_desktop.gui import look
 from cchc_desktop.gui.delegates import MIN_ROW_HEIGHT, TALL_ROW, ReportDelegate
 from cchc_desktop.gui.report_list_model import period_label
 from cchc_desktop.gui.report_model import (
@@ -177,11 +180,19 @@ class SectionTable(QTableView):
 
     def __init__(self, proxy: SectionProxy, parent: QWidget | None = None):
         super().__init__(parent)
+        # A viewport made here, so PySide6 knows it: handed Qt's own, Python would have to
+        # discover its type, and PySide6 does that by loading every class of QtWidgets it has
+        # not loaded yet (≈ 60 M instructions, before the first paint).
+        viewport = QWidget()
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)  # as Qt's own: white behind cells
+        viewport.setAutoFillBackground(True)
+        self.setViewport(viewport)
         # Each view has its own delegate: a shared one would send every view its editors'
         # commit and close signals, and every view would move on Enter.
         self._delegate = ReportDelegate(self)
         self._row_heights: dict[int, tuple[tuple[int, ...], int]] = {}
         self._lowest = -1  # see lowest_row
+        self._shown = False  # its showEvent has run (and no hideEvent since)
         self._scroll_timer = zero_timer(self, self._scroll_to_current)
         self._scroll_after_paint = False
         self.setModel(proxy)
@@ -213,6 +224,10 @@ class SectionTable(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setMinimumSectionSize(40)
+        # Only the headers carry ui/style.qss (the hidden vertical one too: its padded section
+        # is the height of a one-line row, see lowest_row); the cells are painted without it.
+        look.apply_style(header, "QHeaderView")
+        look.apply_style(vertical, "QHeaderView")
         for column, mode, width in (
             (COL_STT, QHeaderView.ResizeMode.Fixed, 56),
             (COL_NAME, QHeaderView.ResizeMode.Stretch, 0),
@@ -224,11 +239,23 @@ class SectionTable(QTableView):
             if width:
                 header.resizeSection(column, width)
         # The stretched columns change width with the window: the rows follow.
-        header.sectionResized.connect(lambda *_: self.fit_rows())
+        header.sectionResized.connect(self._columns_resized)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._shown = True
         self.fit_rows()  # a hidden tab's rows are measured when it is first shown
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._shown = False
+
+    def _columns_resized(self) -> None:
+        # While Qt shows the table it lays the columns out in steps, announcing each one:
+        # the rows are measured once, in showEvent, for the widths they end with (measuring
+        # at every step was four times the work of the first paint's row heights).
+        if self._shown:
+            self.fit_rows()
 
     def fit_rows(self, first: int = 0, last: int = -1) -> None:
         """Give rows first..last (default: all) the height their wrapped text needs. Only a
@@ -479,19 +506,32 @@ class SectionTable(QTableView):
             self._delegate.typing = False
 
 
-class HeaderPanel(QFrame):
+class Strip(QFrame):
+    """A full-width band with its own background and a rule along its bottom edge, painted
+    from palette colours (no style sheet: see gui/look.py)."""
+
+    def __init__(self, rule: str, background: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rule = QColor(rule)
+        look.set_colours(self, window=background)
+        self.setAutoFillBackground(True)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setPen(self._rule)
+        bottom = self.height() - 1
+        painter.drawLine(0, bottom, self.width(), bottom)
+        painter.end()
+
+
+class HeaderPanel(Strip):
     """Agency, period with its cut-off dates, report number and date, status."""
 
     def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("#d0d7e2", "#f7f9fc", parent)
         self._document = document
         self.setObjectName("reportHeader")
-        self.setStyleSheet(
-            "#reportHeader { background: #f7f9fc; border-bottom: 1px solid #d0d7e2; }"
-            "#reportHeader QLabel[role='caption'] { color: #475467; }"
-            "#reportHeader QLineEdit[readOnly='true'], #reportHeader QDateEdit[readOnly='true']"
-            " { background: #f2f4f7; color: #344054; }"
-        )
         grid = QGridLayout(self)
         grid.setContentsMargins(12, 8, 12, 8)
         grid.setHorizontalSpacing(8)
@@ -524,13 +564,13 @@ class HeaderPanel(QFrame):
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status_label.setMinimumWidth(72)
         self.message_label = QLabel()
-        self.message_label.setStyleSheet("color: #b42318;")
+        look.set_colours(self.message_label, text="#b42318")
         self.message_label.setWordWrap(True)
         self.message_label.hide()
 
         def caption(text: str, buddy: QWidget | None = None) -> QLabel:
             label = QLabel(text)
-            label.setProperty("role", "caption")
+            look.set_colours(label, text="#475467")
             if buddy is not None:
                 label.setBuddy(buddy)
             return label
@@ -582,11 +622,13 @@ class HeaderPanel(QFrame):
                 edit.setText(value)
                 edit.setCursorPosition(0)
             edit.setReadOnly(locked)
+            self._show_locked(edit, locked)
         when = report.report_date
         self.date_edit.blockSignals(True)
         self.date_edit.setDate(QDate(when.year, when.month, when.day) if when else NO_DATE)
         self.date_edit.blockSignals(False)
         self.date_edit.setReadOnly(locked)
+        self._show_locked(self.date_edit, locked)
         self.clear_date_button.setVisible(not locked and when is not None)
         period = report.period
         self.period_label.setText(
@@ -598,10 +640,23 @@ class HeaderPanel(QFrame):
         signed = report.status == SIGNED
         self.status_label.setText(self.tr("Đã ký") if signed else self.tr("Nháp"))
         color, background = ("#067647", "#dcfae6") if signed else ("#344054", "#e4e7ec")
-        self.status_label.setStyleSheet(
+        chip = (
             f"QLabel {{ color: {color}; background: {background}; border-radius: 9px;"
             " padding: 2px 10px; font-weight: bold; }"
         )
+        if self.status_label.styleSheet() != chip:  # a new style sheet polishes it again
+            self.status_label.setStyleSheet(chip)
+
+    @staticmethod
+    def _show_locked(edit: QWidget, locked: bool) -> None:
+        """A field that cannot be changed is greyed, so the clerk does not try to type."""
+        if edit.property("shownLocked") == locked:
+            return
+        edit.setProperty("shownLocked", locked)
+        if locked:
+            look.set_colours(edit, text="#344054", base="#f2f4f7")
+        else:
+            edit.setPalette(QPalette())  # back to the window's own colours
 
     def _commit(self, **fields: Any) -> None:
         if not self._document.editable:
@@ -642,26 +697,24 @@ class HeaderPanel(QFrame):
         self._commit_date()
 
 
-class Banner(QFrame):
+class Banner(Strip):
     """A coloured strip with a message and an optional button."""
 
     def __init__(
         self, color: str, background: str, button_text: str = "", parent: QWidget | None = None
     ):
-        super().__init__(parent)
+        super().__init__(color, background, parent)
         self.setObjectName("banner")
-        self.setStyleSheet(
-            f"#banner {{ background: {background}; border-bottom: 1px solid {color}; }}"
-            f"#banner QLabel {{ color: {color}; }}"
-        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         self.label = QLabel()
+        look.set_colours(self.label, text=color)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.label, 1)
         self.button = QPushButton(button_text)
+        look.apply_style(self.button, "QPushButton")
         layout.addWidget(self.button)
         self.button.setVisible(bool(button_text))
         self.hide()
@@ -707,6 +760,7 @@ class ProblemsPanel(QFrame):
         header.resizeSection(1, 360)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        look.apply_style(header, "QHeaderView")
         layout.addWidget(self.view, 1)
         self.view.clicked.connect(self._activate)
         self.view.activated.connect(self._activate)
@@ -847,6 +901,10 @@ class ReportEditor(QWidget):
         """Open for viewing only (another window has it open for editing)."""
         return self.document.read_only
 
+    def splitters(self) -> list[QSplitter]:
+        """The splitters whose positions the window keeps between sessions (by name)."""
+        return [self.splitter]
+
     def set_read_only(self, message: str) -> None:
         """View only: every editor locked, a banner with ``message`` and "Mở để sửa…".
         A cell being typed in is saved first (as pending text if it cannot be read), so
@@ -937,6 +995,7 @@ class ReportEditor(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
+        look.apply_style(box)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Mở lại để sửa"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("Không"))
         box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -1012,6 +1071,7 @@ class ReportEditor(QWidget):
         bar.setContentsMargins(12, 6, 12, 6)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("filterEdit")
+        look.apply_style(self.filter_edit, "#filterEdit")
         self.filter_edit.setPlaceholderText(self.tr("Lọc chỉ tiêu theo tên hoặc mã (Ctrl+F)…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMaximumWidth(420)
@@ -1020,18 +1080,19 @@ class ReportEditor(QWidget):
         self.filter_edit.installEventFilter(self)
         bar.addWidget(self.filter_edit, 1)
         self.match_label = QLabel()
-        self.match_label.setStyleSheet("color: #475467; margin-left: 8px;")
+        self.match_label.setContentsMargins(8, 0, 0, 0)
+        look.set_colours(self.match_label, text="#475467")
         bar.addWidget(self.match_label)
         bar.addStretch(1)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("summaryLabel")
-        self.summary_label.setStyleSheet("color: #344054;")
+        look.set_colours(self.summary_label, text="#344054")
         bar.addWidget(self.summary_label)
         bar.addSpacing(16)
         # The one place that says when the last change was saved (the window shows no other).
         self.saved_label = QLabel()
         self.saved_label.setObjectName("savedLabel")
-        self.saved_label.setStyleSheet("color: #667085;")
+        look.set_colours(self.saved_label, text="#667085")
         bar.addWidget(self.saved_label)
         layout.addLayout(bar)
 

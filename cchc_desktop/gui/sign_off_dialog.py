@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cchc_desktop.gui import look
 from cchc_desktop.gui.report_list_model import period_label
 from cchc_desktop.gui.report_model import severity_icon
 from cchc_desktop.rules import ERROR, WARNING, Problem
@@ -79,6 +80,7 @@ class SignOffDialog(QDialog):
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
+        look.apply_style(self)
         self._store = store
         self._report_id = report_id
         self._today = today or date.today()
