@@ -5,8 +5,8 @@ its first paint, save a screenshot and exit, so "first painted" is detected the 
 figure is the wall time from before ``Popen`` to the process being reaped, and the peak RSS is
 the child's own ``ru_maxrss`` from ``os.wait4`` (not the maximum over all children).
 
-"First painted" is detected the same way in both: an application-wide event filter sees the
-window's first Paint event and, once that paint is done, prints ``cchc-first-paint
+"First painted" is detected the same way in both: an event filter on the window sees its
+first Paint event and, once that paint is done, prints ``cchc-first-paint
 <time.monotonic()>`` to stderr (the app does this under CCHC_TRACE_STARTUP=1; the floor always).
 CLOCK_MONOTONIC is shared by all processes, so the figure is that stamp minus the parent's
 ``time.monotonic()`` taken just before ``Popen``. Time to exit (screenshot saved) is kept too.
