@@ -5,6 +5,9 @@ Plain functions rather than conftest fixtures, so each test module states its ow
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +17,23 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from cchc_desktop.gui import settings as keys
 from cchc_desktop.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_python(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    """``python ARGS`` in a fresh process, offscreen, with its own data folder."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CCHC_DATA_DIR=str(data_dir))
+    env.pop("CCHC_DB", None)
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
 
 
 def temp_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> QSettings:

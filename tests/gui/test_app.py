@@ -23,7 +23,7 @@ from cchc_desktop.gui import app as app_module
 from cchc_desktop.gui import settings as keys
 from cchc_desktop.gui.main_window import MainWindow
 from cchc_desktop.store import Store
-from tests.gui.shell_helpers import temp_settings
+from tests.gui.shell_helpers import run_python, temp_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 HAS_EDITOR = importlib.util.find_spec("cchc_desktop.gui.report_editor") is not None
@@ -44,17 +44,7 @@ def translations(qapp: QApplication) -> Iterator[QApplication]:
 
 
 def _run_main(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CCHC_DATA_DIR=str(data_dir))
-    env.pop("CCHC_DB", None)
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
+    return run_python(str(ROOT / "main.py"), *args, data_dir=data_dir)
 
 
 def _assert_png(path: Path) -> QImage:

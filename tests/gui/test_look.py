@@ -3,9 +3,6 @@ the start-up leaves out to paint sooner."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +17,7 @@ from cchc_desktop.gui.main_window import MainWindow
 from cchc_desktop.gui.new_report_dialog import NewReportDialog
 from cchc_desktop.store import Store
 from tests.conftest import make_seed_report
-from tests.gui.shell_helpers import temp_settings
+from tests.gui.shell_helpers import run_python, temp_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 LARGEST_SEED = "003_d8652e5c4f02bc4c"  # so-ban-nganh-2022, 178 rows
@@ -107,19 +104,9 @@ def test_opening_on_a_report_leaves_the_style_classes_unloaded(tmp_path: Path) -
     db = tmp_path / "r.sqlite3"
     with Store.open(db) as store:
         report_id = make_seed_report(store, LARGEST_SEED)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CCHC_DATA_DIR=str(tmp_path / "data"))
-    env.pop("CCHC_DB", None)
     shot = tmp_path / "s.png"
     args = ["--db", str(db), "--report", str(report_id), "--screenshot", str(shot)]
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
+    done = run_python("-c", PROBE, *args, data_dir=tmp_path / "data")
     assert done.returncode == 0, done.stderr
     assert shot.stat().st_size > 0
     assert done.stdout.strip() == "loaded:"
