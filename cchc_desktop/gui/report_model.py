@@ -25,7 +25,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QGuiApplication,
@@ -611,15 +610,17 @@ class ReportModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._italic = QFont()
         self._italic.setItalic(True)
-        # Made once: data() is asked for them for every painted cell.
-        self._brushes = {
-            SECTION: QBrush(SECTION_BG),
-            GROUP: QBrush(GROUP_BG),
-            COMPUTED: QBrush(COMPUTED_BG),
-            ERROR: QBrush(ERROR_BG),
-            WARNING: QBrush(WARNING_BG),
-            "pending": QBrush(ERROR_COLOR),
-            "computed_fg": QBrush(COMPUTED_FG),
+        # Colours, not QBrushes, for the background and text roles (Qt makes the brush): the
+        # first QBrush built from Python makes PySide6 load QGradient, QImage and QPixmap with
+        # their enums to choose its constructor (≈ 18 M instructions of the start-up).
+        self._colours = {
+            SECTION: SECTION_BG,
+            GROUP: GROUP_BG,
+            COMPUTED: COMPUTED_BG,
+            ERROR: ERROR_BG,
+            WARNING: WARNING_BG,
+            "pending": ERROR_COLOR,
+            "computed_fg": COMPUTED_FG,
         }
         self._haystacks: list[str] | None = None
         # Rows made tall by a long note, as last measured by the section's table (each row is
@@ -736,9 +737,9 @@ class ReportModel(QAbstractTableModel):
         if role == _FOREGROUND:
             if column == COL_VALUE and item is not None:
                 if self._pending(item.code):
-                    return self._brushes["pending"]
+                    return self._colours["pending"]
                 if row.kind == COMPUTED:
-                    return self._brushes["computed_fg"]
+                    return self._colours["computed_fg"]
             return None
         if role == _ALIGN:
             # In a row made tall by a long note, text starts at the top, where the eye reads
@@ -777,17 +778,17 @@ class ReportModel(QAbstractTableModel):
         entry = self.document.report.entries.get(item.code)
         return entry.note if entry is not None else ""
 
-    def _background(self, row: Row, column: int) -> QBrush | None:
+    def _background(self, row: Row, column: int) -> QColor | None:
         if row.kind == SECTION:
-            return self._brushes[SECTION]
+            return self._colours[SECTION]
         if row.kind == GROUP and column != COL_NOTE:
-            return self._brushes[GROUP]
+            return self._colours[GROUP]
         if column == COL_VALUE and row.item is not None:
             severity = self.document.severity_for(row.item.code)
             if severity:
-                return self._brushes[severity]
+                return self._colours[severity]
             if row.kind == COMPUTED:
-                return self._brushes[COMPUTED]
+                return self._colours[COMPUTED]
         return None
 
     def _tooltip(self, row: Row, column: int) -> str | None:
@@ -1053,8 +1054,7 @@ class ProblemsModel(QAbstractTableModel):
         if role == _DECORATION and column == 0 and QGuiApplication.instance() is not None:
             return self._icon(row.problem.severity)
         if role == _FOREGROUND and column == 0:
-            color = ERROR_COLOR if row.problem.severity == ERROR else WARNING_COLOR
-            return QBrush(color)
+            return ERROR_COLOR if row.problem.severity == ERROR else WARNING_COLOR
         if role == _USER:
             return (row.section_index, row.code)
         if role == _USER + 1:
