@@ -1418,7 +1418,7 @@ class MainWindow(QMainWindow):
         """Each named splitter ``root`` lists (``root.splitters()``) with its settings key:
         saved by name, so a splitter added later never gets another one's position. Listed,
         not searched for: findChildren() hands Python every child, and PySide6 loads every
-        class it has not loaded yet to tell their types (≈ 30 M instructions at start-up)."""
+        class it has not loaded yet to tell their types (≈ 20 M instructions at start-up)."""
         found = [s for s in root.splitters() if s.objectName()]
         return [(f"{keys.KEY_SPLITTERS}/{s.objectName()}", s) for s in found]
 
