@@ -221,7 +221,7 @@ class ExceptionHandler:
             return
         self.showing = True  # an error inside the message box must not stack boxes
         try:
-            box = QMessageBox(
+            box = look.message_box(
                 QMessageBox.Icon.Critical,
                 translate("Application", "Lỗi không mong muốn"),
                 translate(
@@ -232,7 +232,6 @@ class ExceptionHandler:
                 QMessageBox.StandardButton.NoButton,
                 app.activeWindow(),
             )
-            look.apply_style(box)
             box.setInformativeText(
                 translate(
                     "Application",
@@ -260,14 +259,13 @@ def backup_on_start(db: str | None) -> str:
 
 
 def _warn_backup_failed(window: QWidget, message: str) -> None:
-    box = QMessageBox(
+    box = look.message_box(
         QMessageBox.Icon.Warning,
         translate("Application", "Chưa sao lưu tự động được"),
         message,
         QMessageBox.StandardButton.NoButton,
         window,
     )
-    look.apply_style(box)
     box.setInformativeText(
         translate(
             "Application",
@@ -311,13 +309,12 @@ def _report_start_failure(
     print(f"CCHC Desktop: {message} ({path})", file=sys.stderr)
     if not interactive:
         return False
-    box = QMessageBox(
+    box = look.message_box(
         QMessageBox.Icon.Critical,
         translate("Application", "Không mở được dữ liệu"),
         message,
         QMessageBox.StandardButton.NoButton,
     )
-    look.apply_style(box)
     restore = None
     if can_restore:
         box.setInformativeText(

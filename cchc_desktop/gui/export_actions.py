@@ -57,8 +57,7 @@ def ask_open_path(parent: QWidget | None, title: str, folder: Path, filter_text:
 
 def inform(parent: QWidget | None, title: str, text: str, path: Path | None = None) -> None:
     """A success message; with a path it offers to open the file or its folder."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
-    look.apply_style(box)
+    box = look.message_box(QMessageBox.Icon.Information, title, text, parent=parent)
     open_file = open_folder = None
     if path is not None:
         box.setInformativeText(str(path))
@@ -78,8 +77,7 @@ def inform(parent: QWidget | None, title: str, text: str, path: Path | None = No
 
 
 def warn(parent: QWidget | None, title: str, text: str, informative: str = "") -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
-    look.apply_style(box)
+    box = look.message_box(QMessageBox.Icon.Warning, title, text, parent=parent)
     if informative:
         box.setInformativeText(informative)
     box.addButton(translate("ExportActions", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
@@ -88,8 +86,7 @@ def warn(parent: QWidget | None, title: str, text: str, informative: str = "") -
 
 def draft_notice(parent: QWidget | None, title: str, text: str) -> bool:
     """Tell the clerk, once, that a draft comes out marked "BẢN NHÁP"; False to stop."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
-    look.apply_style(box)
+    box = look.message_box(QMessageBox.Icon.Information, title, text, parent=parent)
     box.setInformativeText(
         translate(
             "ExportActions",

@@ -16,7 +16,7 @@ from functools import cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cchc_desktop import assets
 
@@ -55,6 +55,19 @@ def style_sheet(*only: str) -> str:
 def apply_style(widget: QWidget, *only: str) -> None:
     """Style ``widget`` and everything in it with ui/style.qss (see :func:`style_sheet`)."""
     widget.setStyleSheet(style_sheet(*only))
+
+
+def message_box(
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
+    parent: QWidget | None = None,
+) -> QMessageBox:
+    """A message box styled like the window's dialogs."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    apply_style(box)
+    return box
 
 
 def light_palette(app: QGuiApplication) -> QPalette:

@@ -130,10 +130,9 @@ def busy_cursor() -> Iterator[None]:
 
 def show_error(parent: QWidget | None, title: str, text: str, informative: str = "") -> None:
     """A modal error message in the interface language."""
-    box = QMessageBox(
+    box = look.message_box(
         QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.NoButton, parent
     )
-    look.apply_style(box)
     if informative:
         box.setInformativeText(informative)
     box.addButton(translate("MainWindow", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
@@ -141,10 +140,9 @@ def show_error(parent: QWidget | None, title: str, text: str, informative: str =
 
 
 def show_info(parent: QWidget | None, title: str, text: str, informative: str = "") -> None:
-    box = QMessageBox(
+    box = look.message_box(
         QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton, parent
     )
-    look.apply_style(box)
     if informative:
         box.setInformativeText(informative)
     box.addButton(translate("MainWindow", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
@@ -153,10 +151,9 @@ def show_info(parent: QWidget | None, title: str, text: str, informative: str = 
 
 def ask(parent: QWidget | None, title: str, text: str, informative: str, accept_text: str) -> bool:
     """Ask before something that cannot be undone; "Hủy" is the default button."""
-    box = QMessageBox(
+    box = look.message_box(
         QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent
     )
-    look.apply_style(box)
     box.setInformativeText(informative)
     accept = box.addButton(accept_text, QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(translate("MainWindow", "Hủy"), QMessageBox.ButtonRole.RejectRole)
@@ -169,14 +166,13 @@ def ask(parent: QWidget | None, title: str, text: str, informative: str, accept_
 def ask_open_elsewhere(parent: QWidget | None, message: str) -> str:
     """The report is open for editing elsewhere: "view" (open read-only), "force" (take it
     over) or "" (cancel). ``message`` says where and since when."""
-    box = QMessageBox(
+    box = look.message_box(
         QMessageBox.Icon.Warning,
         translate("MainWindow", "Báo cáo đang được mở ở nơi khác"),
         message,
         QMessageBox.StandardButton.NoButton,
         parent,
     )
-    look.apply_style(box)
     box.setInformativeText(
         translate(
             "MainWindow",
@@ -204,14 +200,13 @@ def ask_open_elsewhere(parent: QWidget | None, message: str) -> str:
 
 def offer_after_sign_off(parent: QWidget | None) -> str:
     """Right after a sign-off: "print" (the clerk's next step), "pdf" or "" (later)."""
-    box = QMessageBox(
+    box = look.message_box(
         QMessageBox.Icon.Information,
         translate("MainWindow", "Đã ký duyệt"),
         translate("MainWindow", "Đã ký duyệt báo cáo. Số liệu đã khóa."),
         QMessageBox.StandardButton.NoButton,
         parent,
     )
-    look.apply_style(box)
     box.setInformativeText(
         translate(
             "MainWindow",

@@ -985,7 +985,7 @@ class ReportEditor(QWidget):
         """Ask before returning a signed report to draft (window-modal, not blocking)."""
         if not self.document.signed or self.document.read_only:
             return None
-        box = QMessageBox(
+        box = look.message_box(
             QMessageBox.Icon.Question,
             self.tr("Mở lại báo cáo"),
             self.tr(
@@ -995,7 +995,6 @@ class ReportEditor(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
-        look.apply_style(box)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Mở lại để sửa"))
         box.button(QMessageBox.StandardButton.No).setText(self.tr("Không"))
         box.setDefaultButton(QMessageBox.StandardButton.No)

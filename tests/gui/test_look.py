@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyle
 from pytestqt.qtbot import QtBot
 
 from cchc_desktop.gui import app as app_module
@@ -66,6 +66,9 @@ def test_dialogs_carry_the_style_sheet(
     dialog = NewReportDialog(store, temp_settings(tmp_path, monkeypatch))
     qtbot.addWidget(dialog)
     assert dialog.styleSheet() == look.style_sheet()
+    box = look.message_box(QMessageBox.Icon.Warning, "Tiêu đề", "Nội dung")
+    qtbot.addWidget(box)
+    assert box.styleSheet() == look.style_sheet() and box.text() == "Nội dung"
 
 
 def test_a_dark_desktop_still_gets_a_light_window(palette_kept: QApplication) -> None:
