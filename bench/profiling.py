@@ -211,24 +211,18 @@ def profile_scale(name: str) -> dict[str, Any]:
     try:
         model_cls = gui_probe.report_list_model()
         table_cls = gui_probe.report_table_class()
+        from bench.scale import _shown_list  # the list as the figures build it, styled
+
         if "first keystroke" in name:
 
             def once() -> None:
-                model = model_cls(store)
-                model.refresh()
-                view = table_cls(model)
-                view.resize(1100, 700)
-                view.show()
+                model, view = _shown_list(model_cls, table_cls, store)
                 model.set_filter_text("tu phap")
                 view.grab()
                 gui_probe.dispose(view)
 
         elif "set_filter_text" in name:
-            model = model_cls(store)
-            model.refresh()
-            view = table_cls(model)
-            view.resize(1100, 700)
-            view.show()
+            model, view = _shown_list(model_cls, table_cls, store)
             words = iter(["tu phap", "so tu phap"] * 50)
 
             def once() -> None:
@@ -238,12 +232,7 @@ def profile_scale(name: str) -> dict[str, Any]:
         elif "table painted" in name:
 
             def once() -> None:
-                model = model_cls(store)
-                model.refresh()
-                view = table_cls(model)
-                view.resize(1100, 700)
-                view.show()
-                view.grab()
+                _model, view = _shown_list(model_cls, table_cls, store)
                 gui_probe.dispose(view)
 
         elif "ReportEditor" in name:
