@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
@@ -333,8 +334,27 @@ def _nfc_tree(value: Any) -> Any:
 
 def digest_of(data: dict[str, Any]) -> str:
     """SHA-256 of the canonical JSON of a catalogue."""
-    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return _sha256(_canonical(data))
+
+
+def _canonical(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _normalised(data: Any) -> tuple[Any, str]:
+    """``data`` in NFC and the digest of that form. The canonical text is written once and
+    checked as a whole: when it is NFC, so is every string in it (each sits between quotes,
+    which never combine), and the shipped files are, so the tree is walked only for a file
+    that needs it. Raises TypeError, ValueError or RecursionError for data JSON cannot hold."""
+    canonical = _canonical(data)
+    if not unicodedata.is_normalized("NFC", canonical):
+        data = _nfc_tree(data)
+        canonical = _canonical(data)
+    return data, _sha256(canonical)
 
 
 def load_catalogue_file(path: str | Path) -> Catalogue:
@@ -355,7 +375,8 @@ def load_catalogue_file(path: str | Path) -> Catalogue:
 def load_catalogue_bytes(raw: bytes, source: str = "(không tên)") -> Catalogue:
     """Parse JSON bytes (UTF-8) and build the catalogue."""
     try:
-        text = raw.decode("utf-8-sig")
+        # What "utf-8-sig" does, without importing its codec module at start-up.
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         raise CatalogueError(
             f"Tệp danh mục {source}: không phải văn bản UTF-8 (byte thứ {exc.start})."
@@ -374,7 +395,11 @@ def load_catalogue_bytes(raw: bytes, source: str = "(không tên)") -> Catalogue
 
 def load_catalogue(data: Any, source: str = "(không tên)") -> Catalogue:
     """Validate a parsed catalogue (dict) against the schema and its meaning, and build it."""
-    key = _validation_key(data)
+    try:
+        data, digest = _normalised(data)
+    except (TypeError, ValueError, RecursionError):
+        digest = None  # not JSON data: the schema pass below says what is wrong with it
+    key = None if digest is None else f"{_schema_digest()}:{digest}"
     if key is None or key not in _validated_keys():
         try:
             errors = list(_validator().iter_errors(data))
@@ -385,8 +410,9 @@ def load_catalogue(data: Any, source: str = "(không tên)") -> Catalogue:
 
             best = jsonschema.exceptions.best_match(errors)
             raise CatalogueError(f"Tệp danh mục {source}: {_describe_schema_error(best, data)}")
-    data = _nfc_tree(data)
-    catalogue = _build(data, source)
+    if digest is None:  # passed the schema, yet JSON cannot hold it (say, a key not a string)
+        raise CatalogueError(f"Tệp danh mục {source}: nội dung không phải dữ liệu JSON.")
+    catalogue = _build(data, source, digest)
     if key is not None:
         _remember_validated(key)
     return catalogue
@@ -400,7 +426,7 @@ _VALIDATED_FILE = "catalogues-validated.txt"
 
 def _validation_key(data: Any) -> str | None:
     try:
-        return f"{_schema_digest()}:{digest_of(data)}"
+        return f"{_schema_digest()}:{_normalised(data)[1]}"
     except (TypeError, ValueError, RecursionError):
         return None
 
@@ -414,7 +440,7 @@ def _schema_digest() -> str:
 def _validated_keys() -> set[str]:
     known = shipped_validation_keys()
     with contextlib.suppress(OSError, UnicodeDecodeError):
-        known.update((paths.data_dir() / _VALIDATED_FILE).read_text(encoding="ascii").split())
+        known.update((paths.data_dir() / _VALIDATED_FILE).read_text(encoding="utf-8").split())
     return known
 
 
@@ -424,7 +450,7 @@ def _remember_validated(key: str) -> None:
         return
     known.add(key)
     try:
-        with open(paths.data_dir() / _VALIDATED_FILE, "a", encoding="ascii") as fh:
+        with open(paths.data_dir() / _VALIDATED_FILE, "a", encoding="utf-8") as fh:
             fh.write(key + "\n")
     except OSError:
         pass  # a cache: without it the next load validates again
@@ -500,7 +526,7 @@ def _describe_schema_error(error: Any, data: Any) -> str:
     return f"{where}: {what}."
 
 
-def _build(data: dict[str, Any], source: str) -> Catalogue:
+def _build(data: dict[str, Any], source: str, digest: str) -> Catalogue:
     def fail(where: str, what: str) -> CatalogueError:
         return CatalogueError(f"Tệp danh mục {source}: tại {where}: {what}.")
 
@@ -612,7 +638,7 @@ def _build(data: dict[str, Any], source: str) -> Catalogue:
         last_column=data["document"]["last_column"],
         sections=sections,
         checks=tuple(checks),
-        digest=digest_of(data),
+        digest=digest,
         source=data,
         by_code=built,
         computed_order=_computed_order(built, fail),
@@ -671,7 +697,8 @@ def _builtin_index(trust_list: bool = True) -> list[tuple[str, Path]]:
     for path in sorted((resources_dir() / "catalogues").glob("*.json")):
         digest = listed.get(path.name)
         if digest is None:
-            digest = digest_of(_nfc_tree(json.loads(path.read_bytes().decode("utf-8-sig"))))
+            data = json.loads(path.read_bytes().decode("utf-8").removeprefix("\ufeff"))
+            digest = _normalised(data)[1]
         out.append((digest, path))
     return out
 
@@ -708,7 +735,7 @@ def _shipped_digests() -> dict[str, str]:
 
 def _shipped_lines() -> list[tuple[str, str]]:
     try:
-        text = (resources_dir() / "catalogues" / "validated.txt").read_text(encoding="ascii")
+        text = (resources_dir() / "catalogues" / "validated.txt").read_text(encoding="utf-8")
     except OSError:
         return []
     lines = [line.split() for line in text.splitlines() if line.strip() and line[0] != "#"]
