@@ -131,9 +131,7 @@ def apply_look(app: QApplication) -> None:
         font = QFont(family, UI_FONT_POINTS)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         app.setFont(font)
-    from cchc_desktop.gui.main_window import icon
-
-    app.setWindowIcon(icon("app"))
+    app.setWindowIcon(look.icon("app"))
 
 
 def remove_translations(app: QCoreApplication) -> None:

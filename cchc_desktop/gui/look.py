@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cchc_desktop import assets
@@ -50,6 +50,13 @@ def style_sheet(*only: str) -> str:
     text = re.sub(r"/\*.*?\*/", "", text, flags=re.DOTALL)
     rules = re.findall(r"[^{}]+\{[^{}]*\}", text)
     return "\n".join(r.strip() for r in rules if any(n in r.split("{", 1)[0] for n in only))
+
+
+@cache
+def icon(name: str) -> QIcon:
+    """A bundled SVG icon from resources/icons/ (an empty icon if it is missing)."""
+    path = assets.resources_dir() / "icons" / f"{name}.svg"
+    return QIcon(str(path)) if path.is_file() else QIcon()
 
 
 def apply_style(widget: QWidget, *only: str) -> None:

@@ -7,8 +7,7 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -25,14 +24,11 @@ from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QFontMetrics,
-    QIcon,
     QKeySequence,
     QScreen,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -45,23 +41,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cchc_desktop import assets, paths, records, sessions
+from cchc_desktop import assets, paths, sessions
 from cchc_desktop.gui import look
 from cchc_desktop.gui import settings as keys
-from cchc_desktop.gui.report_list_model import (
-    AGENCY,
-    CATALOGUE,
-    COMPLETION,
-    PERIOD,
-    PROBLEMS,
-    REPORT_ID_ROLE,
-    STATUS,
-    UPDATED,
-    ReportListModel,
-)
-from cchc_desktop.gui.report_list_view import CompletionDelegate, ReportTable
+from cchc_desktop.gui.report_list_model import AGENCY, REPORT_ID_ROLE, ReportListModel
 from cchc_desktop.gui.sharing import ChangePoller, EditClaim, holder_text
-from cchc_desktop.periods import Period
 from cchc_desktop.store import (
     READONLY_MESSAGE,
     SIGNED,
@@ -71,21 +55,16 @@ from cchc_desktop.store import (
     StoreError,
 )
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+
+    from cchc_desktop.gui.report_list_page import ReportListPage
+    from cchc_desktop.gui.report_list_view import ReportTable
+
 translate = QCoreApplication.translate
 APP_TITLE = "CCHC Desktop"
 EDITOR_MODULE = "cchc_desktop.gui.report_editor"
 EXPORT_MODULE = "cchc_desktop.gui.export_actions"
-
-
-@cache
-def icon(name: str) -> QIcon:
-    """A bundled SVG icon from resources/icons/ (an empty icon if it is missing)."""
-    path = assets.resources_dir() / "icons" / f"{name}.svg"
-    return QIcon(str(path)) if path.is_file() else QIcon()
-
-
-def replace_kind(summary: ReportSummary, kind: str = "H1") -> ReportSummary:
-    return records.replace(summary, period=Period(summary.period.year, kind))
 
 
 DEFAULT_SIZE = QSize(1366, 768)  # the common office laptop screen
@@ -261,6 +240,8 @@ class MainWindow(QMainWindow):
         self._editor_report_id: int | None = None
         self._pending_section: int | None = None
         self._placeholders: dict[str, QAction] = {}
+        self._list_selection: int | None = None  # selected when the list page is built
+        self._list_header: QByteArray | None = None  # its saved column widths, until then
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_TITLE)
@@ -276,10 +257,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
-        self._show_list_chrome()
-
-        self.reload_reports()
-        self._set_default_column_widths()
+        self._list_chrome()
+        self.reload_reports()  # the model: the window's title and the list page read it
 
         # Other windows and the command line may save to the same file: show what they did.
         self.poller = ChangePoller(store, self)
@@ -299,7 +278,7 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if icon_name:
-            action.setIcon(icon(icon_name))
+            action.setIcon(look.icon(icon_name))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if icon_text:
@@ -430,111 +409,62 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
-
-        page = QWidget(self.stack)
-        page.setObjectName("listPage")
-        look.apply_style(page, *look.LIST_PAGE_RULES)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(20, 16, 20, 12)
-        layout.setSpacing(10)
-
-        header = QHBoxLayout()
-        header.setSpacing(12)
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        self.page_title = QLabel(self.tr("Báo cáo cải cách hành chính"), page)
-        self.page_title.setObjectName("pageTitle")
-        self.page_hint = QLabel(
-            self.tr(
-                "Chọn một báo cáo rồi bấm Enter (hoặc nhấp đúp) để mở; Ctrl+N để tạo báo cáo mới."
-            ),
-            page,
-        )
-        self.page_hint.setObjectName("pageSubtitle")
-        titles.addWidget(self.page_title)
-        titles.addWidget(self.page_hint)
-        header.addLayout(titles, 1)
-
-        self.filter_edit = QLineEdit(page)
-        self.filter_edit.setObjectName("filterEdit")
-        self.filter_edit.setPlaceholderText(self.tr("Lọc theo cơ quan, kỳ, số báo cáo, danh mục…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.addAction(icon("find"), QLineEdit.ActionPosition.LeadingPosition)
-        self.filter_edit.setAccessibleName(self.tr("Lọc danh sách báo cáo"))
-        self.filter_edit.textChanged.connect(self._filter_changed)
-        self.filter_edit.returnPressed.connect(self._filter_return)
-        self.filter_edit.installEventFilter(self)
-        header.addWidget(self.filter_edit, 0, Qt.AlignmentFlag.AlignBottom)
-        layout.addLayout(header)
-
-        self.list_stack = QStackedWidget(page)
-        self.table = ReportTable(self.model, self.list_stack)
-        self.table.setAccessibleName(self.tr("Danh sách báo cáo"))
-        self.table.doubleClicked.connect(lambda _index: self.open_selected())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
-        self.table.addAction(self.open_action)
-        self.table.addAction(self.delete_action)
-        page.addAction(self.filter_action)
-
-        self.empty_label = QLabel(self.list_stack)
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.list_stack.addWidget(self.table)
-        self.list_stack.addWidget(self.empty_label)
-        layout.addWidget(self.list_stack, 1)
-
-        self.list_page = page
         self.editor_page = QWidget(self.stack)
         self.editor_page.setObjectName("editorPage")
         editor_layout = QVBoxLayout(self.editor_page)
         editor_layout.setContentsMargins(0, 0, 0, 0)
-        self.stack.addWidget(self.list_page)
         self.stack.addWidget(self.editor_page)
+        self._list_page: ReportListPage | None = None  # see list_page
 
-    def _set_default_column_widths(self) -> None:
-        """Widths that fit what each column usually holds; the agency takes the rest."""
-        head = self.table.horizontalHeader()
-        metrics = self.fontMetrics()
-        bold = self.font()
-        bold.setBold(True)
-        head_metrics = QFontMetrics(bold)
-        pad = 30  # cell padding plus the sort arrow
-        sample = ReportSummary(
-            id=0,
-            catalogue_id="",
-            agency="",
-            period=Period(2022, "Q3"),
-            report_no="",
-            status=SIGNED,
-            filled=152,
-            total=178,
-            errors=2,
-            warnings=1,
-            updated_at="",
-        )
-        samples = {
-            PERIOD: [
-                self.model.period_label(sample),
-                self.model.period_label(replace_kind(sample)),
-            ],
-            CATALOGUE: self.model.known_titles() or ["Sở, ban, ngành tỉnh (mẫu 2022–2023)"],
-            STATUS: [self.model.status_label(sample)],
-            COMPLETION: ["152/178"],
-            PROBLEMS: [self.model.problems_label(sample)],
-            UPDATED: ["31/12/2023 23:59"],
-        }
-        for column in range(self.model.columnCount()):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = head_metrics.horizontalAdvance(title) + pad
-            for text in samples.get(column, []):
-                extra = CompletionDelegate.BAR_WIDTH + 8 if column == COMPLETION else 0
-                width = max(width, metrics.horizontalAdvance(text) + pad + extra)
-            if column == CATALOGUE:
-                width = min(width, metrics.horizontalAdvance("M") * 24)  # long titles elide
-            head.resizeSection(column, width)
-            head.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        head.setSectionResizeMode(AGENCY, QHeaderView.ResizeMode.Stretch)
+    @property
+    def list_page(self) -> ReportListPage:
+        """The report list's page, built the first time it is needed: a start that opens a
+        report straight away, the usual one, never pays for it (≈ 25 M instructions, a
+        fortieth of the start-up; docs/benchmarks.md)."""
+        return self._ensure_list_page()
+
+    def _ensure_list_page(self) -> ReportListPage:
+        if self._list_page is None:
+            from cchc_desktop.gui.report_list_page import ReportListPage
+
+            page = ReportListPage(self.model, self.stack)
+            self._list_page = page
+            page.filter_edit.textChanged.connect(self._filter_changed)
+            page.filter_edit.returnPressed.connect(self._filter_return)
+            page.filter_edit.installEventFilter(self)
+            page.table.doubleClicked.connect(lambda _index: self.open_selected())
+            page.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+            page.table.addAction(self.open_action)
+            page.table.addAction(self.delete_action)
+            page.addAction(self.filter_action)
+            self._restore_list_header()
+            self.stack.addWidget(page)
+            if self.editor is None:
+                self.stack.setCurrentWidget(page)
+            self._show_rows(self._list_selection)
+            self._update_actions()
+        return self._list_page
+
+    @property
+    def table(self) -> ReportTable:
+        return self.list_page.table
+
+    @property
+    def filter_edit(self) -> QLineEdit:
+        return self.list_page.filter_edit
+
+    @property
+    def list_stack(self) -> QStackedWidget:
+        return self.list_page.list_stack
+
+    @property
+    def empty_label(self) -> QLabel:
+        return self.list_page.empty_label
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.editor is None:
+            self._ensure_list_page()  # the window opens on the list
+        super().showEvent(event)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -666,12 +596,20 @@ class MainWindow(QMainWindow):
             self.model.refresh()
         except StoreError as exc:
             self.show_store_error(str(exc))
+        if self._list_page is None:
+            self._list_selection = select_id  # the page selects it when it is built
+            self._update_count()
+        else:
+            self._show_rows(select_id)
+        self._update_actions()
+
+    def _show_rows(self, select_id: int | None) -> None:
+        """The table (or why it is empty), with ``select_id`` or else the first row selected."""
         self._update_empty_state()
         if select_id is not None:
             self.select_report(select_id)
         if self.selected_report_id() is None and self.model.rowCount() > 0:
             self.table.selectRow(0)
-        self._update_actions()
 
     def select_report(self, report_id: int) -> bool:
         row = self.model.row_of(report_id)
@@ -689,6 +627,8 @@ class MainWindow(QMainWindow):
         return True
 
     def selected_report_id(self) -> int | None:
+        if self._list_page is None:
+            return self._list_selection
         index = self.table.selectionModel().currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
             return None
@@ -733,7 +673,8 @@ class MainWindow(QMainWindow):
             return False
         # Down arrow in the filter box moves into the list, as in a browser's address bar.
         if (
-            watched is self.filter_edit
+            self._list_page is not None
+            and watched is self._list_page.filter_edit
             and event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Down  # type: ignore[attr-defined]
             and self.model.rowCount() > 0
@@ -748,23 +689,27 @@ class MainWindow(QMainWindow):
         total = self.model.total_count()
         shown = self.model.rowCount()
         if total == 0:
-            self.empty_label.setText(
+            self.list_page.show_empty(
                 self.tr(
                     "Chưa có báo cáo nào.\n"
                     "Bấm “Báo cáo mới” (Ctrl+N) để bắt đầu, "
                     "hoặc “Nhập Excel” để nạp một tệp Excel do CCHC Desktop xuất ra."
                 )
             )
-            self.list_stack.setCurrentWidget(self.empty_label)
         elif shown == 0:
-            self.empty_label.setText(
+            self.list_page.show_empty(
                 self.tr("Không có báo cáo nào khớp với “%1”.").replace(
                     "%1", self.filter_edit.text().strip()
                 )
             )
-            self.list_stack.setCurrentWidget(self.empty_label)
         else:
-            self.list_stack.setCurrentWidget(self.table)
+            self.list_page.show_table()
+        self._update_count()
+
+    def _update_count(self) -> None:
+        """The status bar's count of reports (of those shown, when the list is filtered)."""
+        total = self.model.total_count()
+        shown = self.model.rowCount()
         if total and shown != total:
             text = (
                 self.tr("Hiện %1 trên %2 báo cáo")
@@ -934,7 +879,7 @@ class MainWindow(QMainWindow):
         look.apply_style(dialog)
         dialog.findChild(QLabel, "titleLabel").setObjectName("pageTitle")  # styled as a title
         dialog.findChild(QLabel, "iconLabel").setPixmap(
-            icon("app").pixmap(QSize(64, 64), self.devicePixelRatioF())
+            look.icon("app").pixmap(QSize(64, 64), self.devicePixelRatioF())
         )
         version = dialog.findChild(QLabel, "versionLabel")
         version.setText(version.text().replace("%1", __version__))
@@ -1065,6 +1010,10 @@ class MainWindow(QMainWindow):
 
     def _show_list_chrome(self) -> None:
         self.stack.setCurrentWidget(self.list_page)
+        self._list_chrome()
+
+    def _list_chrome(self) -> None:
+        """Menus, toolbar, status bar and title for the list (the page itself aside)."""
         self._fill_edit_and_report_menus()
         self._fill_toolbar()
         self.db_label.show()
@@ -1381,16 +1330,25 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray(state))
         header = self.settings.value(keys.KEY_LIST_HEADER)
         if isinstance(header, QByteArray | bytes) and header:
-            head = self.table.horizontalHeader()
-            head.restoreState(QByteArray(header))
-            head.setSectionResizeMode(AGENCY, QHeaderView.ResizeMode.Stretch)
+            self._list_header = QByteArray(header)
+            self._restore_list_header()
         last = keys.int_value(self.settings, keys.KEY_LAST_REPORT)
         if last is None or self.model.row_of(last) is None:
             return
-        self.select_report(last)
         if reopen and keys.bool_value(self.settings, keys.KEY_EDITOR_OPEN):
+            self._list_selection = last  # selected on the list when the clerk goes back to it
             section = keys.int_value(self.settings, keys.KEY_LAST_SECTION, 0)
-            self.open_report(last, section)
+            if self.open_report(last, section):
+                return
+        self.select_report(last)
+
+    def _restore_list_header(self) -> None:
+        """The list's saved column widths, once there is a list page to take them."""
+        if self._list_header is None or self._list_page is None:
+            return
+        head = self._list_page.table.horizontalHeader()
+        head.restoreState(self._list_header)
+        head.setSectionResizeMode(AGENCY, QHeaderView.ResizeMode.Stretch)
 
     def save_session(self) -> None:
         if not self.persist:
@@ -1398,7 +1356,9 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.setValue(keys.KEY_GEOMETRY, self.saveGeometry())
         s.setValue(keys.KEY_STATE, self.saveState())
-        s.setValue(keys.KEY_LIST_HEADER, self.table.horizontalHeader().saveState())
+        if self._list_page is not None:  # else the widths saved before still hold
+            header = self._list_page.table.horizontalHeader()
+            s.setValue(keys.KEY_LIST_HEADER, header.saveState())
         s.setValue(keys.KEY_EDITOR_OPEN, self.editor is not None)
         current = self.current_report_id()
         if current is not None:

@@ -502,26 +502,6 @@ The program will close; the file has not been changed.</translation>
         <translation>Re&amp;open for editing…</translation>
     </message>
     <message>
-        <source>Báo cáo cải cách hành chính</source>
-        <translation>Administrative reform reports</translation>
-    </message>
-    <message>
-        <source>Chọn một báo cáo rồi bấm Enter (hoặc nhấp đúp) để mở; Ctrl+N để tạo báo cáo mới.</source>
-        <translation>Select a report and press Enter (or double-click) to open it; Ctrl+N creates a new report.</translation>
-    </message>
-    <message>
-        <source>Lọc theo cơ quan, kỳ, số báo cáo, danh mục…</source>
-        <translation>Filter by agency, period, report number, catalogue…</translation>
-    </message>
-    <message>
-        <source>Lọc danh sách báo cáo</source>
-        <translation>Filter the report list</translation>
-    </message>
-    <message>
-        <source>Danh sách báo cáo</source>
-        <translation>Report list</translation>
-    </message>
-    <message>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
@@ -1176,6 +1156,29 @@ The report goes back to Draft; the current signature and check code are cancelle
     <message>
         <source>Đã nhập %1 trên %2 chỉ tiêu</source>
         <translation>%1 of %2 indicators entered</translation>
+    </message>
+</context>
+<context>
+    <name>ReportListPage</name>
+    <message>
+        <source>Báo cáo cải cách hành chính</source>
+        <translation>Administrative reform reports</translation>
+    </message>
+    <message>
+        <source>Chọn một báo cáo rồi bấm Enter (hoặc nhấp đúp) để mở; Ctrl+N để tạo báo cáo mới.</source>
+        <translation>Select a report and press Enter (or double-click) to open it; Ctrl+N creates a new report.</translation>
+    </message>
+    <message>
+        <source>Lọc theo cơ quan, kỳ, số báo cáo, danh mục…</source>
+        <translation>Filter by agency, period, report number, catalogue…</translation>
+    </message>
+    <message>
+        <source>Lọc danh sách báo cáo</source>
+        <translation>Filter the report list</translation>
+    </message>
+    <message>
+        <source>Danh sách báo cáo</source>
+        <translation>Report list</translation>
     </message>
 </context>
 <context>

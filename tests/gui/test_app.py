@@ -86,6 +86,28 @@ def test_english_translation_changes_visible_strings(
     assert vietnamese.file_menu.title() == "&Tệp"
 
 
+def test_every_string_marked_for_translation_has_its_english(tmp_path: Path) -> None:
+    """Qt's lupdate, run over the sources into a copy of cchc_en.ts, finds nothing to add,
+    drop or finish (a string that moves to another class changes its context and would lose
+    its English), and the shipped .qm is what lrelease makes of the .ts."""
+    import PySide6
+
+    tools = Path(PySide6.__file__).parent
+    folder = ROOT / "resources" / "translations"
+    copy = tmp_path / "cchc_en.ts"
+    copy.write_bytes((folder / "cchc_en.ts").read_bytes())
+    sources = [*sorted((ROOT / "cchc_desktop" / "gui").glob("*.py")), *(ROOT / "ui").glob("*.ui")]
+    update = [str(tools / "lupdate"), *map(str, sources), "-no-obsolete", "-locations", "none"]
+    subprocess.run([*update, "-ts", str(copy)], check=True, capture_output=True)
+    text = copy.read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text
+    assert text == (folder / "cchc_en.ts").read_text(encoding="utf-8")
+    compiled = tmp_path / "cchc_en.qm"
+    release = [str(tools / "lrelease"), str(copy), "-qm", str(compiled)]
+    subprocess.run(release, check=True, capture_output=True)
+    assert compiled.read_bytes() == (folder / "cchc_en.qm").read_bytes()
+
+
 def test_vietnamese_puts_qt_own_buttons_in_vietnamese(translations: QApplication) -> None:
     app_module.install_translations(translations, "vi")
     box = QDialogButtonBox(

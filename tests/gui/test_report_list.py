@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QHeaderView, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from cchc_desktop.cli import read_values_csv
@@ -189,6 +189,25 @@ def test_delete_cancelled_keeps_the_report(
     window.delete_action.trigger()
     assert store.report(reports["tttt_q1"]).agency == "Sở Thông tin và Truyền thông"
     assert reports["tttt_q1"] in _shown_ids(window)
+
+
+def test_a_window_opened_on_a_report_builds_its_list_when_the_clerk_goes_back(
+    qtbot: QtBot, store: Store, settings: QSettings, reports: dict[str, int]
+) -> None:
+    window = _window(store, settings, qtbot)
+    assert window.open_report(reports["thue_h1"])
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.findChild(QWidget, "listPage") is None  # not built: not needed yet
+    assert window.count_label.isHidden()
+    window.show_list()
+    assert window.stack.currentWidget() is window.list_page
+    assert window.findChild(QWidget, "listPage") is window.list_page
+    assert window.selected_report_id() == reports["thue_h1"]
+    assert window.open_action.isEnabled() and window.delete_action.isEnabled()
+    assert window.count_label.text() == "4 báo cáo"
+    head = window.table.horizontalHeader()  # its columns fitted when it was built
+    assert head.sectionResizeMode(AGENCY) == QHeaderView.ResizeMode.Stretch
 
 
 def test_signed_report_is_not_deleted_and_the_clerk_is_told_why(
