@@ -38,7 +38,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from cchc_desktop.gui import look
 from cchc_desktop.gui import settings as keys
@@ -202,6 +202,8 @@ class ExceptionHandler:
     def __call__(
         self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
     ) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
@@ -257,6 +259,8 @@ def backup_on_start(db: str | None) -> str:
 
 
 def _warn_backup_failed(window: QWidget, message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = look.message_box(
         QMessageBox.Icon.Warning,
         translate("Application", "Chưa sao lưu tự động được"),
@@ -304,6 +308,8 @@ def _report_start_failure(
 ) -> bool:
     """Say why the data cannot be opened; True when the clerk chose to restore a backup
     (offered when the file is damaged and backups exist)."""
+    from PySide6.QtWidgets import QMessageBox
+
     print(f"CCHC Desktop: {message} ({path})", file=sys.stderr)
     if not interactive:
         return False

@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from cchc_desktop import assets
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 STYLE = "Fusion"  # the same look on every PC, whatever the desktop's own style
 WINDOW_BACKGROUND = "#f4f5f7"  # behind every page and dialog, as in ui/style.qss
@@ -68,10 +72,18 @@ def message_box(
     icon: QMessageBox.Icon,
     title: str,
     text: str,
-    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
+    buttons: QMessageBox.StandardButton | None = None,
     parent: QWidget | None = None,
 ) -> QMessageBox:
-    """A message box styled like the window's dialogs."""
+    """A message box styled like the window's dialogs (no buttons unless ``buttons``).
+
+    Each function that shows a box imports QMessageBox itself: PySide6 builds a class's
+    enums the first time Python names it (≈ 5 M instructions for this one), and a start-up
+    that goes well shows no box."""
+    from PySide6.QtWidgets import QMessageBox
+
+    if buttons is None:
+        buttons = QMessageBox.StandardButton.NoButton
     box = QMessageBox(icon, title, text, buttons, parent)
     apply_style(box)
     return box

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -109,6 +108,8 @@ def busy_cursor() -> Iterator[None]:
 
 def show_error(parent: QWidget | None, title: str, text: str, informative: str = "") -> None:
     """A modal error message in the interface language."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = look.message_box(
         QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.NoButton, parent
     )
@@ -119,6 +120,8 @@ def show_error(parent: QWidget | None, title: str, text: str, informative: str =
 
 
 def show_info(parent: QWidget | None, title: str, text: str, informative: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = look.message_box(
         QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton, parent
     )
@@ -130,6 +133,8 @@ def show_info(parent: QWidget | None, title: str, text: str, informative: str = 
 
 def ask(parent: QWidget | None, title: str, text: str, informative: str, accept_text: str) -> bool:
     """Ask before something that cannot be undone; "Hủy" is the default button."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = look.message_box(
         QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent
     )
@@ -145,6 +150,8 @@ def ask(parent: QWidget | None, title: str, text: str, informative: str, accept_
 def ask_open_elsewhere(parent: QWidget | None, message: str) -> str:
     """The report is open for editing elsewhere: "view" (open read-only), "force" (take it
     over) or "" (cancel). ``message`` says where and since when."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = look.message_box(
         QMessageBox.Icon.Warning,
         translate("MainWindow", "Báo cáo đang được mở ở nơi khác"),
@@ -179,6 +186,8 @@ def ask_open_elsewhere(parent: QWidget | None, message: str) -> str:
 
 def offer_after_sign_off(parent: QWidget | None) -> str:
     """Right after a sign-off: "print" (the clerk's next step), "pdf" or "" (later)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = look.message_box(
         QMessageBox.Icon.Information,
         translate("MainWindow", "Đã ký duyệt"),

@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -84,6 +83,8 @@ from cchc_desktop.store import SIGNED, Store
 from cchc_desktop.values import ValueInputError
 
 if TYPE_CHECKING:  # the dialog module is imported when the dialog first opens
+    from PySide6.QtWidgets import QMessageBox  # imported where a box is shown (see look)
+
     from cchc_desktop.gui.sign_off_dialog import SignOffDialog
 
 # Well-known shortenings (as used in the reports themselves) that keep tab titles readable.
@@ -819,6 +820,7 @@ class ReportEditor(QWidget):
     editRequested = Signal()  # "Mở để sửa…" on the read-only banner
 
     def __init__(self, store: Store, report_id: int, parent: QWidget | None = None) -> None:
+
         super().__init__(parent)
         self._store = store
         self.document = ReportDocument(store, report_id, self)
@@ -983,6 +985,8 @@ class ReportEditor(QWidget):
 
     def request_reopen(self) -> QMessageBox | None:
         """Ask before returning a signed report to draft (window-modal, not blocking)."""
+        from PySide6.QtWidgets import QMessageBox
+
         if not self.document.signed or self.document.read_only:
             return None
         box = look.message_box(

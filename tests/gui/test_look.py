@@ -98,7 +98,8 @@ from cchc_desktop.gui.app import main
 code = main(sys.argv[1:])
 # Python asked for a QStyle, or the list's classes: PySide6 built their enums (≈ 50 M
 # instructions), which a window opening on a report does not need.
-print("loaded:", *sorted(n for n in ("QStyle", "QStyleOptionViewItem") if n in widgets.__dict__))
+CLASSES = ("QMessageBox", "QStyle", "QStyleOptionViewItem")  # no message box shown either
+print("loaded:", *sorted(n for n in CLASSES if n in widgets.__dict__))
 # Nor is the report list's page built, nor the modules that only it needs imported.
 LIST = ("cchc_desktop.gui.report_list_page", "cchc_desktop.gui.report_list_view")
 print("modules:", *sorted(name for name in LIST if name in sys.modules))
