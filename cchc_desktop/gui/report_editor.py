@@ -8,6 +8,8 @@ filters rows by words or code, F8 goes to the next problem, Ctrl+Z / Ctrl+Y undo
 
 from __future__ import annotations
 
+import importlib
+import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -98,6 +100,7 @@ _SHORTER = (
     ("Chính phủ điện tử, Chính phủ số", "Chính phủ số"),
 )
 MAX_TAB_TITLE = 24
+CELL_EDITORS = "cchc_desktop.gui.cell_editors"  # imported by the first edit or the warm-up
 WARM_UP_DELAY_MS = 300  # after the report is shown, before the other sections are prepared
 SCROLL_FALLBACK_MS = 50  # a table that does not paint after a save scrolls anyway by then
 NO_DATE = QDate(2000, 1, 1)  # QDateEdit's minimum stands for "no date yet"
@@ -1145,11 +1148,16 @@ class ReportEditor(QWidget):
             self._warm_timer.start(WARM_UP_DELAY_MS)
 
     def _warm_up(self) -> None:
-        """One small step a turn, once the report is on screen and the clerk reads it: build
-        the next section's table, or measure its rows, so that reaching it later (Enter past
-        the last cell, Ctrl+PgDn, a click on its tab) does not stall the window."""
+        """One small step a turn, once the report is on screen and the clerk reads it: import
+        the cell editors, then build the next section's table or measure its rows, so that the
+        first edit, or reaching a section later (Enter past the last cell, Ctrl+PgDn, a click
+        on its tab), does not stall the window."""
         if not self.isVisible():
             return  # closed meanwhile; a report shown again warms up on demand
+        if CELL_EDITORS not in sys.modules:
+            importlib.import_module(CELL_EDITORS)
+            self._warm_timer.start(0)
+            return
         shown = self.current_table()
         for number in range(self.tabs.count()):
             table = self._tables[number]

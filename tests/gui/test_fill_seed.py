@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
-from cchc_desktop.gui.delegates import ChoiceComboBox, NoteEdit, ValueLineEdit
+from cchc_desktop.gui.cell_editors import ChoiceComboBox, NoteEdit, ValueLineEdit
 from cchc_desktop.gui.report_editor import ReportEditor
 from cchc_desktop.gui.report_model import COL_NOTE, COL_VALUE, Roles
 from cchc_desktop.store import Entry, Store

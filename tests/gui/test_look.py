@@ -100,8 +100,13 @@ code = main(sys.argv[1:])
 # instructions), which a window opening on a report does not need.
 CLASSES = ("QMessageBox", "QStyle", "QStyleOptionViewItem")  # no message box shown either
 print("loaded:", *sorted(n for n in CLASSES if n in widgets.__dict__))
-# Nor is the report list's page built, nor the modules that only it needs imported.
-LIST = ("cchc_desktop.gui.report_list_page", "cchc_desktop.gui.report_list_view")
+# Nor is the report list's page built, nor are the modules that only it or an edit needs
+# imported (the cell editors come with the editor's warm-up, once the window has painted).
+LIST = (
+    "cchc_desktop.gui.cell_editors",
+    "cchc_desktop.gui.report_list_page",
+    "cchc_desktop.gui.report_list_view",
+)
 print("modules:", *sorted(name for name in LIST if name in sys.modules))
 sys.exit(code)
 """

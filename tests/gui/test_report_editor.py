@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from cchc_desktop.gui.delegates import ChoiceComboBox, NoteEdit, ValueLineEdit
+from cchc_desktop.gui.cell_editors import ChoiceComboBox, NoteEdit, ValueLineEdit
 from cchc_desktop.gui.report_editor import ReportEditor, SectionTable
 from cchc_desktop.gui.report_model import COL_NAME, COL_NOTE, COL_VALUE, ERROR_COLOR, Roles
 from cchc_desktop.gui.sign_off_dialog import SignOffDialog
