@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from cchc_desktop.exports import ExportError, ExportRefusedError, exportable_report
 from cchc_desktop.exports.files import resolve_target, suggested_filename
 from cchc_desktop.gui import look
-from cchc_desktop.gui.report_list_model import period_label
+from cchc_desktop.gui.labels import period_label
 from cchc_desktop.importers import ImportFormatError, ImportRefusedError
 from cchc_desktop.store import NotFoundError, Report, Store, StoreError
 

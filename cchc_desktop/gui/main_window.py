@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from cchc_desktop import assets, paths, sessions
 from cchc_desktop.gui import look
 from cchc_desktop.gui import settings as keys
-from cchc_desktop.gui.report_list_model import AGENCY, REPORT_ID_ROLE, ReportListModel
+from cchc_desktop.gui.labels import report_name
 from cchc_desktop.gui.sharing import ChangePoller, EditClaim, holder_text
 from cchc_desktop.store import (
     READONLY_MESSAGE,
@@ -57,6 +57,7 @@ from cchc_desktop.store import (
 if TYPE_CHECKING:
     from PySide6.QtGui import QShowEvent
 
+    from cchc_desktop.gui.report_list_model import ReportListModel
     from cchc_desktop.gui.report_list_page import ReportListPage
     from cchc_desktop.gui.report_list_view import ReportTable
 
@@ -257,9 +258,7 @@ class MainWindow(QMainWindow):
         self.resize(default_window_size(self.screen()))
         self.setMinimumSize(760, 480)  # still usable on a 1024×768 screen with a taskbar
 
-        # The table shows the model itself: it filters and sorts its own rows (a proxy between
-        # them would ask Python about every row of every keystroke and every comparison).
-        self.model = ReportListModel(store, self)
+        self._model: ReportListModel | None = None  # see model
 
         self._build_actions()
         self._build_pages()
@@ -267,7 +266,6 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self._list_chrome()
-        self.reload_reports()  # the model: the window's title and the list page read it
 
         # Other windows and the command line may save to the same file: show what they did.
         self.poller = ChangePoller(store, self)
@@ -424,6 +422,21 @@ class MainWindow(QMainWindow):
         editor_layout.setContentsMargins(0, 0, 0, 0)
         self.stack.addWidget(self.editor_page)
         self._list_page: ReportListPage | None = None  # see list_page
+
+    @property
+    def model(self) -> ReportListModel:
+        """The report list's model, read from the store when first needed (with the list page,
+        see list_page). The table shows the model itself: it filters and sorts its own rows (a
+        proxy between them would ask Python about every row of every keystroke)."""
+        if self._model is None:
+            from cchc_desktop.gui.report_list_model import ReportListModel
+
+            self._model = ReportListModel(self.store, self)
+            try:
+                self._model.refresh()
+            except StoreError as exc:
+                self.show_store_error(str(exc))
+        return self._model
 
     @property
     def list_page(self) -> ReportListPage:
@@ -601,13 +614,13 @@ class MainWindow(QMainWindow):
         """Re-read the list from the store, keeping (or setting) the selected report."""
         if select_id is None:
             select_id = self.selected_report_id()
-        try:
-            self.model.refresh()
-        except StoreError as exc:
-            self.show_store_error(str(exc))
+        if self._model is not None:  # else it is read when first needed
+            try:
+                self._model.refresh()
+            except StoreError as exc:
+                self.show_store_error(str(exc))
         if self._list_page is None:
-            self._list_selection = select_id  # the page selects it when it is built
-            self._update_count()
+            self._list_selection = select_id  # selected when the page is built
         else:
             self._show_rows(select_id)
         self._update_actions()
@@ -641,12 +654,14 @@ class MainWindow(QMainWindow):
         index = self.table.selectionModel().currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
             return None
+        from cchc_desktop.gui.report_list_model import REPORT_ID_ROLE
+
         value = index.siblingAtColumn(0).data(REPORT_ID_ROLE)
         return int(value) if value is not None else None
 
     def selected_summary(self) -> ReportSummary | None:
         report_id = self.selected_report_id()
-        if report_id is None:
+        if report_id is None or self._list_page is None:
             return None
         row = self.model.row_of(report_id)
         return self.model.summary(row) if row is not None else None
@@ -1044,28 +1059,35 @@ class MainWindow(QMainWindow):
             focus.clearFocus()
 
     def _editor_summary_changed(self) -> None:
-        if self._editor_report_id is not None:
+        if self._editor_report_id is not None and self._model is not None:
             try:
-                self.model.refresh_report(self._editor_report_id)
+                self._model.refresh_report(self._editor_report_id)
             except StoreError as exc:
                 self.show_store_error(str(exc))
         self._update_title()
 
     def _update_title(self) -> None:
-        if self._editor_report_id is None:
+        report_id = self._editor_report_id
+        try:
+            summary = None if report_id is None else self.store.summary(report_id)
+        except (NotFoundError, StoreError):  # gone, or the file is locked for a moment
+            summary = None
+        if summary is None:
             self.setWindowTitle(APP_TITLE)
             return
-        row = self.model.row_of(self._editor_report_id)
-        if row is None:
-            self.setWindowTitle(APP_TITLE)
-            return
-        summary = self.model.summary(row)
-        title = self.model.describe(summary)
+        title = report_name(summary)
         if summary.status == SIGNED:
             title += " " + self.tr("(đã ký)")
         elif self.editor is not None and self.editor.is_read_only():
             title += " " + self.tr("(chỉ xem)")
         self.setWindowTitle(f"{title} — {APP_TITLE}")
+
+    def _report_exists(self, report_id: int) -> bool:
+        try:
+            self.store.summary(report_id)
+        except (NotFoundError, StoreError):
+            return False
+        return True
 
     # -- other windows on the same file ----------------------------------------------------------
 
@@ -1170,7 +1192,7 @@ class MainWindow(QMainWindow):
         if self.claim is not None:
             self.claim.check()
         try:
-            if self.model.is_stale():
+            if self._model is not None and self._model.is_stale():
                 self.reload_reports()
         except StoreError:
             return  # locked for a moment: the next poll tries again
@@ -1323,7 +1345,8 @@ class MainWindow(QMainWindow):
     def _use_store(self, store: Store) -> None:
         """Work on a reopened Store (after a restore)."""
         self.store = store
-        self.model.set_store(store)
+        if self._model is not None:
+            self._model.set_store(store)
         self.poller.watch(store)
         self.storeReplaced.emit(store)
 
@@ -1342,7 +1365,7 @@ class MainWindow(QMainWindow):
             self._list_header = QByteArray(header)
             self._restore_list_header()
         last = keys.int_value(self.settings, keys.KEY_LAST_REPORT)
-        if last is None or self.model.row_of(last) is None:
+        if last is None or not self._report_exists(last):
             return
         if reopen and keys.bool_value(self.settings, keys.KEY_EDITOR_OPEN):
             self._list_selection = last  # selected on the list when the clerk goes back to it
@@ -1355,6 +1378,8 @@ class MainWindow(QMainWindow):
         """The list's saved column widths, once there is a list page to take them."""
         if self._list_header is None or self._list_page is None:
             return
+        from cchc_desktop.gui.report_list_model import AGENCY
+
         head = self._list_page.table.horizontalHeader()
         head.restoreState(self._list_header)
         head.setSectionResizeMode(AGENCY, QHeaderView.ResizeMode.Stretch)

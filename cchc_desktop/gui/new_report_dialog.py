@@ -27,7 +27,7 @@ from cchc_desktop import assets
 from cchc_desktop.catalogue import Catalogue
 from cchc_desktop.gui import look
 from cchc_desktop.gui import settings as keys
-from cchc_desktop.gui.report_list_model import period_label
+from cchc_desktop.gui.labels import period_label
 from cchc_desktop.periods import KINDS, Period, PeriodError
 from cchc_desktop.store import Store, StoreError
 from cchc_desktop.text import fold, nfc

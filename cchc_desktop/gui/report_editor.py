@@ -60,7 +60,7 @@ from PySide6.QtWidgets import (
 from cchc_desktop.catalogue import Section
 from cchc_desktop.gui import look
 from cchc_desktop.gui.delegates import MIN_ROW_HEIGHT, TALL_ROW, ReportDelegate
-from cchc_desktop.gui.report_list_model import period_label
+from cchc_desktop.gui.labels import period_label
 from cchc_desktop.gui.report_model import (
     COL_NAME,
     COL_NOTE,

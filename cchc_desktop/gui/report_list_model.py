@@ -19,7 +19,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QModelRoleDataSpan,
     QObject,
@@ -29,6 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from cchc_desktop.gui.labels import period_label, report_name
 from cchc_desktop.gui.role_span import fill_role_span
 from cchc_desktop.periods import Period
 from cchc_desktop.store import SIGNED, ReportSummary, Store, StoreError
@@ -72,17 +72,6 @@ def format_updated(stamp: str) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone()
     return moment.strftime("%d/%m/%Y %H:%M")
-
-
-def period_label(period: Period) -> str:
-    """ "Quý III năm 2022" in the interface language."""
-    labels = {
-        "Q1": QCoreApplication.translate("Period", "Quý I năm %1"),
-        "H1": QCoreApplication.translate("Period", "6 tháng năm %1"),
-        "Q3": QCoreApplication.translate("Period", "Quý III năm %1"),
-        "Y": QCoreApplication.translate("Period", "Năm %1"),
-    }
-    return labels[period.kind].replace("%1", str(period.year))
 
 
 class ReportListModel(QAbstractTableModel):
@@ -506,7 +495,7 @@ class ReportListModel(QAbstractTableModel):
 
     def describe(self, summary: ReportSummary) -> str:
         """How dialogs name a report: “Sở … — Quý III năm 2022”."""
-        return f"{summary.agency} — {self.period_label(summary)}"
+        return report_name(summary)
 
     def period_label(self, summary: ReportSummary) -> str:
         label = self._period_labels.get(summary.period)

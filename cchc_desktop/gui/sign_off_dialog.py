@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cchc_desktop.gui import look
-from cchc_desktop.gui.report_list_model import period_label
+from cchc_desktop.gui.labels import period_label
 from cchc_desktop.gui.report_model import severity_icon
 from cchc_desktop.rules import ERROR, WARNING, Problem
 from cchc_desktop.store import (

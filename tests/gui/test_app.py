@@ -75,6 +75,8 @@ def test_english_translation_changes_visible_strings(
     assert loaded, "resources/translations/cchc_en.qm did not load"
     window = MainWindow(store, settings, language="en")
     qtbot.addWidget(window)
+    window.show()  # the list, and its count, come with the window's first showing
+    qtbot.waitExposed(window)
     assert window.file_menu.title() == "&File"
     assert window.new_action.text() == "&New report…"
     assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Agency"

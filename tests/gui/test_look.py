@@ -104,6 +104,7 @@ print("loaded:", *sorted(n for n in CLASSES if n in widgets.__dict__))
 # imported (the cell editors come with the editor's warm-up, once the window has painted).
 LIST = (
     "cchc_desktop.gui.cell_editors",
+    "cchc_desktop.gui.report_list_model",
     "cchc_desktop.gui.report_list_page",
     "cchc_desktop.gui.report_list_view",
 )

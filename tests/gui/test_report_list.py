@@ -591,6 +591,8 @@ def test_a_report_beyond_the_first_page_can_be_selected(
     monkeypatch.setattr(list_model, "PAGE", 5)
     ids = _many_reports(store, 12)
     window = _window(store, settings, qtbot)
+    window.show()  # the list is read when the window first shows it
+    qtbot.waitExposed(window)
     assert window.count_label.text() == "12 báo cáo"
     assert window.select_report(ids[10])
     assert window.selected_report_id() == ids[10]
