@@ -510,6 +510,27 @@ class SectionTable(QTableView):
             self._delegate.typing = False
 
 
+class DateEdit(QDateEdit):
+    """A date field with a calendar popup that is made when it first opens, not with the
+    field: a calendar is a table, buttons and a menu of months that most reports never open
+    (≈ 3 M instructions at start-up)."""
+
+    dayPicked = Signal()  # a day clicked in the calendar
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self._calendar_hooked = False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # The popup opens on a click on the arrow, and Qt makes it then: make it one step
+        # ahead, to hear its clicks. (No key opens it; the date is typed instead.)
+        if not self._calendar_hooked:
+            self._calendar_hooked = True
+            self.calendarWidget().clicked.connect(lambda _day: self.dayPicked.emit())
+        super().mousePressEvent(event)
+
+
 class Strip(QFrame):
     """A full-width band with its own background and a rule along its bottom edge, painted
     from palette colours (no style sheet: see gui/look.py)."""
@@ -547,9 +568,8 @@ class HeaderPanel(Strip):
         self.report_no_edit.setPlaceholderText(self.tr("ví dụ 174/BC-STTTT"))
         self.place_edit = QLineEdit()
         self.place_edit.setPlaceholderText(self.tr("ví dụ Sóc Trăng"))
-        self.date_edit = QDateEdit()
+        self.date_edit = DateEdit()
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        self.date_edit.setCalendarPopup(True)
         self.date_edit.setMinimumDate(NO_DATE)
         self.date_edit.setSpecialValueText("…/…/……")
         self.date_edit.setToolTip(self.tr("Ngày ghi trên báo cáo; để trống nếu chưa có"))
@@ -613,7 +633,7 @@ class HeaderPanel(Strip):
         for name, edit in self._fields.items():
             edit.editingFinished.connect(lambda name=name: self._commit_text(name))
         self.date_edit.editingFinished.connect(self._commit_date)
-        self.date_edit.calendarWidget().clicked.connect(lambda _day: self._commit_date())
+        self.date_edit.dayPicked.connect(self._commit_date)
         self.refresh()
 
     def refresh(self) -> None:

@@ -7,12 +7,13 @@ import time
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, QLocale, QRect, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QCalendarWidget,
     QDialog,
     QMessageBox,
     QWidget,
@@ -594,6 +595,23 @@ def test_report_date_can_be_cleared_back_to_blank(qtbot: QtBot, store: Store) ->
     assert not header.clear_date_button.isVisible()
     header.date_edit.editingFinished.emit()  # leaving the blank field keeps it blank
     assert store.report(report_id).report_date is None
+
+
+def test_a_day_picked_in_the_calendar_is_saved(qtbot: QtBot, store: Store) -> None:
+    """The calendar is made when it first opens (a click on the field's arrow), and a click
+    on a day saves that day."""
+    report_id = blank_report(store, CLEAN)
+    editor = show_editor(qtbot, store, report_id)
+    field = editor.header.date_edit
+    assert field.findChild(QCalendarWidget) is None  # not made with the field
+    arrow = QPoint(field.width() - 5, field.height() // 2)
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton, pos=arrow)
+    calendar = field.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    calendar.setSelectedDate(QDate(2022, 10, 3))
+    calendar.clicked.emit(QDate(2022, 10, 3))
+    assert store.report(report_id).report_date == date(2022, 10, 3)
+    calendar.window().close()
 
 
 def test_filter_follows_a_note_edited_while_it_is_active(qtbot: QtBot, store: Store) -> None:
