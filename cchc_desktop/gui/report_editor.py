@@ -738,10 +738,18 @@ class Banner(Strip):
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.label, 1)
         self.button = QPushButton(button_text)
-        look.apply_style(self.button, "QPushButton")
         layout.addWidget(self.button)
         self.button.setVisible(bool(button_text))
+        self._styled = False
         self.hide()
+
+    def setVisible(self, visible: bool) -> None:
+        # The button takes its style sheet when the banner first shows: most reports never
+        # show a banner, and each sheet is parsed for its widget (≈ 1 M instructions each).
+        if visible and not self._styled:
+            self._styled = True
+            look.apply_style(self.button, "QPushButton")
+        super().setVisible(visible)
 
 
 _PROBLEMS_TITLE_STYLE = (

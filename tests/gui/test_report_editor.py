@@ -467,6 +467,7 @@ def test_sign_off_locks_the_editor_and_reopen_unlocks_it(qtbot: QtBot, store: St
     keys.press(Qt.Key.Key_Return)
     assert editor.undo_action.isEnabled()
     assert not editor.signed_banner.isVisible()
+    assert editor.signed_banner.button.styleSheet() == ""  # styled when first shown
     assert editor.reopen_action.isEnabled() is False
 
     editor.sign_off_action.trigger()
@@ -481,6 +482,7 @@ def test_sign_off_locks_the_editor_and_reopen_unlocks_it(qtbot: QtBot, store: St
     assert store.report(report_id).signed
     assert editor.is_signed()
     assert editor.signed_banner.isVisible()
+    assert "QPushButton" in editor.signed_banner.button.styleSheet()
     banner = editor.signed_banner.label.text()
     assert banner.startswith(f"Báo cáo đã ký duyệt ngày {date.today():%d/%m/%Y} bởi GIÁM ĐỐC")
     assert "Nguyễn Văn An" in banner
