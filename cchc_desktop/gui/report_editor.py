@@ -773,31 +773,47 @@ class ProblemsPanel(QFrame):
         self.title = QLabel()
         self.title.setObjectName("problemsTitle")
         layout.addWidget(self.title)
-        self.view = QTableView()
-        self.view.setModel(model)
-        self.view.setObjectName("problemsView")
-        self.view.setWordWrap(True)
-        self.view.setShowGrid(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(0, 104)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 360)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        look.apply_style(header, "QHeaderView")
-        layout.addWidget(self.view, 1)
-        self.view.clicked.connect(self._activate)
-        self.view.activated.connect(self._activate)
+        self._layout = layout
+        self._view: QTableView | None = None  # see view
         model.modelReset.connect(self.refresh)
         self.refresh()
+
+    @property
+    def view(self) -> QTableView:
+        """The list under the title, made the first time there is something in it: a report
+        without errors or warnings shows the title alone (≈ 4 M instructions at start-up)."""
+        if self._view is None:
+            view = self._view = QTableView()
+            view.setModel(self._model)
+            view.setObjectName("problemsView")
+            view.setWordWrap(True)
+            view.setShowGrid(False)
+            view.setAlternatingRowColors(True)
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+            view.verticalHeader().hide()
+            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header = view.horizontalHeader()
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(0, 104)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(1, 360)
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            look.apply_style(header, "QHeaderView")
+            self._layout.addWidget(view, 1)
+            view.clicked.connect(self._activate)
+            view.activated.connect(self._activate)
+        return self._view
+
+    def show_list(self, visible: bool) -> bool:
+        """Show or hide the list under the title; whether it was shown before."""
+        had = self._view is not None and self._view.isVisibleTo(self)
+        if visible or self._view is not None:
+            self.view.setVisible(visible)
+        return had
 
     def refresh(self) -> None:
         errors, warnings = self._model.counts()
@@ -1212,8 +1228,7 @@ class ReportEditor(QWidget):
         """The problems list takes room only when there is something in it."""
         panel = self.problems_panel
         count = self.problems_model.rowCount()
-        had = panel.view.isVisibleTo(panel)
-        panel.view.setVisible(bool(count))
+        had = panel.show_list(bool(count))
         if not count:
             title = panel.title.sizeHint().height()
             panel.setMaximumHeight(title)

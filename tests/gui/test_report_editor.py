@@ -693,6 +693,7 @@ def test_sections_take_the_room_the_problems_list_does_not_need(qtbot: QtBot, st
         )
 
     qtbot.waitUntil(sections_fill)
+    assert panel.findChild(QAbstractItemView) is None  # no list made while there is nothing
     # A problem appears: the list opens with its rows in full; fixed: the room comes back.
     model = editor.model
     value = model.index(model.row_of("SBN22_004"), COL_VALUE)
@@ -702,6 +703,7 @@ def test_sections_take_the_room_the_problems_list_does_not_need(qtbot: QtBot, st
     assert not splitter.sizes()[1] < panel.row_height(0, editor.width())
     assert model.setData(value, "40")
     qtbot.waitUntil(sections_fill)
+    assert not panel.view.isVisible()
 
 
 # -- doing only what shows -----------------------------------------------------------------------
