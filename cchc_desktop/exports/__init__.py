@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
 
 from cchc_desktop.catalogue import Item
+from cchc_desktop.records import FrozenRecord, set_field
 from cchc_desktop.store import Report, Store, short_fingerprint
 from cchc_desktop.values import display_value
 
@@ -68,10 +68,11 @@ def clean_text(text: str | None) -> str:
     return _CONTROL.sub("", out)
 
 
-@dataclass(frozen=True)
-class AppendixRow:
-    """One printed row: a section heading, a group heading or an indicator."""
+class AppendixRow(FrozenRecord):
+    """One printed row: a section heading, a group heading or an indicator. (A record, not a
+    dataclass: see cchc_desktop/records.py; an export process would pay for ``dataclasses``.)"""
 
+    __slots__ = ("code", "item", "kind", "name", "note", "stored", "stt", "unit", "value")
     kind: str  # section | group | value | computed
     code: str
     stt: str
@@ -79,8 +80,30 @@ class AppendixRow:
     unit: str
     value: str  # as printed: 46.104, 33,33, a choice's code, text as typed
     note: str
-    item: Item | None = None
-    stored: str | None = None  # the canonical value behind ``value``; None if not read
+    item: Item | None
+    stored: str | None  # the canonical value behind ``value``; None if not read
+
+    def __init__(
+        self,
+        kind: str,
+        code: str,
+        stt: str,
+        name: str,
+        unit: str,
+        value: str,
+        note: str,
+        item: Item | None = None,
+        stored: str | None = None,
+    ) -> None:
+        set_field(self, "kind", kind)
+        set_field(self, "code", code)
+        set_field(self, "stt", stt)
+        set_field(self, "name", name)
+        set_field(self, "unit", unit)
+        set_field(self, "value", value)
+        set_field(self, "note", note)
+        set_field(self, "item", item)
+        set_field(self, "stored", stored)
 
     @property
     def is_heading(self) -> bool:
