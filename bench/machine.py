@@ -55,6 +55,10 @@ def describe() -> dict[str, Any]:
         "ram_gib": _ram_gib(),
         "os": f"{platform.system()} {platform.release()}",
         "python": sys.version.split()[0],
+        # A virtual environment, as tools/install.sh makes, or another interpreter: a system
+        # Python's site-packages may run start-up code of its own (.pth files) in every process.
+        "executable": sys.executable,
+        "venv": sys.prefix != sys.base_prefix,
         "qt": qt,
         "pyside6": pyside,
         "sqlite": sqlite3.sqlite_version,

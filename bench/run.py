@@ -217,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
         f"\n{len(figures)} figures, {len(misses)} missing their goal; {total:.0f} s "
         f"({', '.join(f'{k} {v:.0f} s' for k, v in durations.items())})\n"
         f"{described['cpu']}, {described['cores']} cores, {described['ram_gib']} GiB; "
-        f"Python {described['python']}, Qt {described['qt']} (offscreen), "
+        f"Python {described['python']}{' (venv)' if described.get('venv') else ''}, "
+        f"Qt {described['qt']} (offscreen), "
         f"SQLite {described['sqlite']}; load average at start "
         + ", ".join(f"{x:.1f}" for x in described["load_average"])
     )
