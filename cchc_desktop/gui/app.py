@@ -560,6 +560,7 @@ def _run(
         trace = os.environ.get(TRACE_ENV)
         if trace:
             first_paint.add(lambda: _trace_first_paint(exit_now=trace == "exit"))
+        first_paint.add(lambda: keeper.window.first_painted())
         # Once painted, the start-up's objects are set aside and collection resumes.
         first_paint.add(lambda: QTimer.singleShot(0, lambda: startup_gc.settle(collect=True)))
         QTimer.singleShot(STARTUP_GC_LIMIT_MS, startup_gc.settle)  # a window that never paints

@@ -475,13 +475,11 @@ class MainWindow(QMainWindow):
     def filter_edit(self) -> QLineEdit:
         return self.list_page.filter_edit
 
-    @property
-    def list_stack(self) -> QStackedWidget:
-        return self.list_page.list_stack
-
-    @property
-    def empty_label(self) -> QLabel:
-        return self.list_page.empty_label
+    def first_painted(self) -> None:
+        """The window is on screen: prepare what the clerk's first action needs (and no
+        earlier: all of it would delay the first paint)."""
+        if self.editor is not None:
+            self.editor.prepare_editing()
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.editor is None:

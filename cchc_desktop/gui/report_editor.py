@@ -9,7 +9,6 @@ filters rows by words or code, F8 goes to the next problem, Ctrl+Z / Ctrl+Y undo
 from __future__ import annotations
 
 import importlib
-import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -1191,17 +1190,20 @@ class ReportEditor(QWidget):
             self.set_section(max(0, self.tabs.currentIndex()))
             self._warm_timer.start(WARM_UP_DELAY_MS)
 
+    def prepare_editing(self) -> None:
+        """Import the cell editors (gui/cell_editors.py) if the first edit has not: the window
+        calls this once its first paint is done, the warm-up otherwise, so that the clerk's
+        first key opens an editor at once."""
+        importlib.import_module(CELL_EDITORS)
+
     def _warm_up(self) -> None:
-        """One small step a turn, once the report is on screen and the clerk reads it: import
-        the cell editors, then build the next section's table or measure its rows, so that the
-        first edit, or reaching a section later (Enter past the last cell, Ctrl+PgDn, a click
-        on its tab), does not stall the window."""
+        """One small step a turn, once the report is on screen and the clerk reads it: the
+        cell editors, then the next section's table or its rows' heights, so that the first
+        edit, or reaching a section later (Enter past the last cell, Ctrl+PgDn, a click on its
+        tab), does not stall the window."""
         if not self.isVisible():
             return  # closed meanwhile; a report shown again warms up on demand
-        if CELL_EDITORS not in sys.modules:
-            importlib.import_module(CELL_EDITORS)
-            self._warm_timer.start(0)
-            return
+        self.prepare_editing()
         shown = self.current_table()
         for number in range(self.tabs.count()):
             table = self._tables[number]

@@ -92,23 +92,30 @@ def test_the_row_margin_constant_is_the_styles(qapp: QApplication) -> None:
 
 
 PROBE = """
-import sys
+import os, sys
 import PySide6.QtWidgets as widgets
-from cchc_desktop.gui.app import main
-code = main(sys.argv[1:])
+from cchc_desktop.gui import app
 # Python asked for a QStyle, or the list's classes: PySide6 built their enums (≈ 50 M
-# instructions), which a window opening on a report does not need.
-CLASSES = ("QMessageBox", "QStyle", "QStyleOptionViewItem")  # no message box shown either
-print("loaded:", *sorted(n for n in CLASSES if n in widgets.__dict__))
+# instructions), which a window opening on a report does not need; no message box either.
+CLASSES = ("QMessageBox", "QStyle", "QStyleOptionViewItem")
 # Nor is the report list's page built, nor are the modules that only it or an edit needs
-# imported (the cell editors come with the editor's warm-up, once the window has painted).
-LIST = (
+# imported (the cell editors come right after the first paint).
+MODULES = (
     "cchc_desktop.gui.cell_editors",
     "cchc_desktop.gui.report_list_model",
     "cchc_desktop.gui.report_list_page",
     "cchc_desktop.gui.report_list_view",
 )
-print("modules:", *sorted(name for name in LIST if name in sys.modules))
+seen = {}
+def first_paint(exit_now=False):
+    seen["loaded"] = sorted(n for n in CLASSES if n in widgets.__dict__)
+    seen["modules"] = sorted(name for name in MODULES if name in sys.modules)
+app._trace_first_paint = first_paint
+os.environ[app.TRACE_ENV] = "1"
+code = app.main(sys.argv[1:])
+print("loaded:", *seen["loaded"])
+print("modules:", *seen["modules"])
+print("afterwards:", "cchc_desktop.gui.cell_editors" in sys.modules)
 sys.exit(code)
 """
 
@@ -124,7 +131,7 @@ def test_opening_on_a_report_leaves_the_style_classes_and_the_list_unloaded(
     done = run_python("-c", PROBE, *args, data_dir=tmp_path / "data")
     assert done.returncode == 0, done.stderr
     assert shot.stat().st_size > 0
-    assert done.stdout.split("\n")[:2] == ["loaded:", "modules:"]
+    assert done.stdout.split("\n")[:3] == ["loaded:", "modules:", "afterwards: True"]
 
 
 def test_first_paint_callbacks_run_once_after_the_window_paints(qtbot: QtBot) -> None:

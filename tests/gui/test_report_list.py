@@ -143,19 +143,19 @@ def test_filter_ignores_case_and_diacritics(
 
     window.filter_edit.setText("Bộ Quốc phòng")
     assert _shown_ids(window) == []
-    assert window.list_stack.currentWidget() is window.empty_label
-    assert "Bộ Quốc phòng" in window.empty_label.text()
+    assert window.list_page.list_stack.currentWidget() is window.list_page.empty_label
+    assert "Bộ Quốc phòng" in window.list_page.empty_label.text()
     assert not window.open_action.isEnabled()
 
     window.filter_edit.clear()
     assert len(_shown_ids(window)) == 4
-    assert window.list_stack.currentWidget() is window.table
+    assert window.list_page.list_stack.currentWidget() is window.table
 
 
 def test_empty_store_explains_how_to_start(qtbot: QtBot, store: Store, settings: QSettings) -> None:
     window = _window(store, settings, qtbot)
-    assert window.list_stack.currentWidget() is window.empty_label
-    assert "Báo cáo mới" in window.empty_label.text()
+    assert window.list_page.list_stack.currentWidget() is window.list_page.empty_label
+    assert "Báo cáo mới" in window.list_page.empty_label.text()
     assert not window.delete_action.isEnabled()
 
 
