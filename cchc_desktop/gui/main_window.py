@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 480)  # still usable on a 1024×768 screen with a taskbar
 
         self._model: ReportListModel | None = None  # see model
+        self._list_page: ReportListPage | None = None  # see list_page
 
         self._build_actions()
         self._build_pages()
@@ -421,7 +422,6 @@ class MainWindow(QMainWindow):
         editor_layout = QVBoxLayout(self.editor_page)
         editor_layout.setContentsMargins(0, 0, 0, 0)
         self.stack.addWidget(self.editor_page)
-        self._list_page: ReportListPage | None = None  # see list_page
 
     @property
     def model(self) -> ReportListModel:

@@ -99,7 +99,7 @@ _SHORTER = (
     ("Chính phủ điện tử, Chính phủ số", "Chính phủ số"),
 )
 MAX_TAB_TITLE = 24
-CELL_EDITORS = "cchc_desktop.gui.cell_editors"  # imported by the first edit or the warm-up
+CELL_EDITORS = "cchc_desktop.gui.cell_editors"  # imported after the first paint (prepare_editing)
 WARM_UP_DELAY_MS = 300  # after the report is shown, before the other sections are prepared
 SCROLL_FALLBACK_MS = 50  # a table that does not paint after a save scrolls anyway by then
 NO_DATE = QDate(2000, 1, 1)  # QDateEdit's minimum stands for "no date yet"
