@@ -332,21 +332,13 @@ def _nfc_tree(value: Any) -> Any:
     return value
 
 
-def digest_of(data: dict[str, Any]) -> str:
-    """SHA-256 of the canonical JSON of a catalogue."""
-    return _sha256(_canonical(data))
-
-
 def _canonical(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def _normalised(data: Any) -> tuple[Any, str]:
-    """``data`` in NFC and the digest of that form. The canonical text is written once and
+    """``data`` in NFC and its digest: the SHA-256 of that form's canonical JSON, which ties
+    a report to the exact list it was made on. The canonical text is written once and
     checked as a whole: when it is NFC, so is every string in it (each sits between quotes,
     which never combine), and the shipped files are, so the tree is walked only for a file
     that needs it. Raises TypeError, ValueError or RecursionError for data JSON cannot hold."""
@@ -354,7 +346,7 @@ def _normalised(data: Any) -> tuple[Any, str]:
     if not unicodedata.is_normalized("NFC", canonical):
         data = _nfc_tree(data)
         canonical = _canonical(data)
-    return data, _sha256(canonical)
+    return data, hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def load_catalogue_file(path: str | Path) -> Catalogue:
@@ -399,7 +391,7 @@ def load_catalogue(data: Any, source: str = "(không tên)") -> Catalogue:
         data, digest = _normalised(data)
     except (TypeError, ValueError, RecursionError):
         digest = None  # not JSON data: the schema pass below says what is wrong with it
-    key = None if digest is None else f"{_schema_digest()}:{digest}"
+    key = None if digest is None else _key_for(digest)
     if key is None or key not in _validated_keys():
         try:
             errors = list(_validator().iter_errors(data))
@@ -424,11 +416,8 @@ def load_catalogue(data: Any, source: str = "(không tên)") -> Catalogue:
 _VALIDATED_FILE = "catalogues-validated.txt"
 
 
-def _validation_key(data: Any) -> str | None:
-    try:
-        return f"{_schema_digest()}:{_normalised(data)[1]}"
-    except (TypeError, ValueError, RecursionError):
-        return None
+def _key_for(digest: str) -> str:
+    return f"{_schema_digest()}:{digest}"
 
 
 @cache
@@ -744,4 +733,7 @@ def _shipped_lines() -> list[tuple[str, str]]:
 
 def validation_key(data: Any) -> str | None:
     """The key under which a catalogue's content counts as validated against this schema."""
-    return _validation_key(data)
+    try:
+        return _key_for(_normalised(data)[1])
+    except (TypeError, ValueError, RecursionError):
+        return None

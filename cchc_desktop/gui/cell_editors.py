@@ -8,9 +8,9 @@ move between cells are the delegate's, gui/delegates.py):
   label (``co``, diacritics ignored) picks it, Delete empties it;
 - notes and text values: a multi-line editor with the item's ``note_hint`` as placeholder.
 
-Imported when the first cell is edited, or while the window idles once a report is shown
-(ReportEditor's warm-up), not at start-up: a drop-down and a multi-line editor are classes
-PySide6 builds with their enums the first time Python names them.
+Imported once the window has painted (ReportEditor.prepare_editing), by the editor's warm-up,
+or by the first edit, whichever comes first; not before the first paint: a drop-down and a
+multi-line editor are classes PySide6 builds with their enums the first time Python names them.
 """
 
 from __future__ import annotations

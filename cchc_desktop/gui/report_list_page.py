@@ -41,6 +41,7 @@ class ReportListPage(QWidget):
 
     def __init__(self, model: ReportListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._model = model
         self.setObjectName("listPage")
         look.apply_style(self, *look.LIST_PAGE_RULES)
         layout = QVBoxLayout(self)
@@ -84,7 +85,6 @@ class ReportListPage(QWidget):
         self.list_stack.addWidget(self.empty_label)
         layout.addWidget(self.list_stack, 1)
 
-        self._model = model
         self.set_default_column_widths()
 
     def set_default_column_widths(self) -> None:
