@@ -176,6 +176,50 @@ def test_enter_and_tab_move_between_value_cells(qtbot: QtBot, store: Store) -> N
     assert (editor.current_section(), current_code(editor)) == (0, last.code)
 
 
+def test_enter_past_a_sections_last_cell_saves_now_and_paints_the_next_a_turn_later(
+    qtbot: QtBot, store: Store
+) -> None:
+    """The save and the next section's first paint go in two turns of the event loop, so
+    neither waits for the other; the section is current and focused at once, so what is
+    typed before it is painted goes into its first cell."""
+    from PySide6.QtCore import QObject
+
+    report_id = blank_report(store, SBN22)
+    editor = show_editor(qtbot, store, report_id)
+    keys = Keyboard(qtbot, editor)
+    last = [i for i in editor.document.catalogue.sections[0].items if i.kind == "value"][-1]
+    assert editor.select_cell(last.code)
+    next_table = editor.table(1)
+    painted: list[QObject] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(watched)
+            return False
+
+    watch = Watch()
+    next_table.viewport().installEventFilter(watch)
+    keys.type("Không có")
+    keys.press(Qt.Key.Key_Return)
+    assert store.report(report_id).entries[last.code].value == "Không có"
+    assert editor.current_section() == 1 and next_table.hasFocus()
+    assert current_code(editor) == "SBN22_030"
+    assert not editor.tabs.updatesEnabled() and painted == []
+    keys.type("5")  # before the section is painted
+    qtbot.waitUntil(lambda: bool(painted))
+    assert editor.tabs.updatesEnabled()
+    keys.press(Qt.Key.Key_Return)
+    assert store.report(report_id).entries["SBN22_030"].value == "5"
+    # Ctrl+PgDn while typing: the same.
+    keys.type("6")
+    keys.press(Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert editor.current_section() == 2 and not editor.tabs.updatesEnabled()
+    qtbot.waitUntil(editor.tabs.updatesEnabled)
+    saved = store.report(report_id).entries
+    assert [c for c, e in saved.items() if e.value == "6"]
+
+
 def test_ctrl_page_keys_change_section(qtbot: QtBot, store: Store) -> None:
     editor = show_editor(qtbot, store, blank_report(store, SBN22))
     keys = Keyboard(qtbot, editor)
