@@ -1275,8 +1275,8 @@ class ReportEditor(QWidget):
         # and the tab widget then paints them whole (some 8 ms on top of this turn's 4).
         self._fit_timer.start()
         if self._reveal_timer.isActive():
-            # A section about to be painted for the first time (see _switch_tab) waits one
-            # more turn: painted with the list's new room, once, not in this turn's 4 ms.
+            # A section just switched to (see _switch_tab) waits one more turn, for the
+            # list's new room: then it is painted once, with it, and not in this turn.
             self._reveal_timer.start()
         self._refresh_tabs()
         self.summary_label.setText(self.summary_text())
