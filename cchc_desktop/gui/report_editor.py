@@ -866,7 +866,6 @@ class ReportEditor(QWidget):
     editRequested = Signal()  # "Mở để sửa…" on the read-only banner
 
     def __init__(self, store: Store, report_id: int, parent: QWidget | None = None) -> None:
-
         super().__init__(parent)
         self._store = store
         self.document = ReportDocument(store, report_id, self)
