@@ -1,8 +1,9 @@
 """The one API through which reports are read and written.
 
 Every accepted edit is its own committed transaction (WAL, ``synchronous=FULL``), with a row
-in ``history``. A signed-off report is locked by triggers in the database itself; this module
-turns their refusal into :class:`ReportLockedError`.
+in ``history``; the window's store syncs its commits on a thread instead (see
+:meth:`Store.sync_in_background` and ``wal_sync``). A signed-off report is locked by triggers
+in the database itself; this module turns their refusal into :class:`ReportLockedError`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from cchc_desktop.records import FrozenRecord, Record, replace, set_field
 from cchc_desktop.rules import Evaluation, Evaluator, Problem, evaluate
 from cchc_desktop.text import nfc
 from cchc_desktop.values import NUMBER_TYPES, ValueInputError, display_value, parse_value
+from cchc_desktop.wal_sync import WalSyncer
 
 BUSY_TIMEOUT_MS = 5000
 DRAFT = "draft"
@@ -414,6 +416,7 @@ class Store:
         # The entries and evaluator of the report last written, so the next edit neither reads
         # every entry nor evaluates every expression again (see _current_entries).
         self._written: _Written | None = None
+        self._syncer: WalSyncer | None = None
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -479,7 +482,33 @@ class Store:
         store.readonly = readonly
         return store
 
+    def sync_in_background(self, on_error: Callable[[str], None] | None = None) -> bool:
+        """Commit without waiting for the disk, and sync each commit on a thread right after
+        (see wal_sync): the window takes the next key while the disk confirms the last one.
+        ``on_error`` gets a Vietnamese message, on that thread, when a sync fails; calling
+        this again only replaces it. False (nothing changes) for a memory or read-only store.
+        """
+        if self.readonly or self.path is None:
+            return False
+        if self._syncer is None:
+            with _translate_errors():
+                # Checkpoints move to the syncer too: inside a commit they would sync twice.
+                self.conn.execute("PRAGMA wal_autocheckpoint = 0")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+            self._syncer = WalSyncer(self.path)
+        self._syncer.on_error = on_error
+        return True
+
+    @property
+    def syncer(self) -> WalSyncer | None:
+        """The background syncer, when :meth:`sync_in_background` started one."""
+        return self._syncer
+
     def close(self) -> None:
+        """Close the file; commits not yet synced in the background are synced first."""
+        if self._syncer is not None:
+            self._syncer.close()
+            self._syncer = None
         self.conn.close()
 
     def __enter__(self) -> Store:
@@ -517,6 +546,8 @@ class Store:
                     self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
+            if self._syncer is not None:
+                self._syncer.request()
 
     # -- catalogues --------------------------------------------------------------------------
 

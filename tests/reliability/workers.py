@@ -66,10 +66,15 @@ def cmd_edit(
     wait: bool = False,
     codes: list[str] | None = None,
     only: str | None = None,
+    background: bool = False,
 ) -> None:
     from cchc_desktop.store import Store
 
     store = Store.open(db)
+    if background:  # as the window does, with checkpoints often enough to be killed in one
+        store.sync_in_background()
+        assert store.syncer is not None
+        store.syncer.checkpoint_bytes = 32_000
     summaries = store.reports()
     report_id = summaries[0].id if summaries else store.create_report(CATALOGUE, AGENCY, "2023-Q1")
     ops = plan(seed, start, count, codes or edit_codes(), only)
@@ -125,7 +130,16 @@ def main(argv: list[str]) -> None:
     if command == "edit":
         codes = rest[rest.index("--codes") + 1].split(",") if "--codes" in rest else None
         only = rest[rest.index("--only") + 1] if "--only" in rest else None
-        cmd_edit(rest[0], int(rest[1]), int(rest[2]), int(rest[3]), "--wait" in rest, codes, only)
+        cmd_edit(
+            rest[0],
+            int(rest[1]),
+            int(rest[2]),
+            int(rest[3]),
+            "--wait" in rest,
+            codes,
+            only,
+            "--background" in rest,
+        )
     elif command == "hold":
         cmd_hold(rest[0], "--exclusive" in rest)
     elif command == "claim":
