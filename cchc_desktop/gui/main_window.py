@@ -228,6 +228,8 @@ class MainWindow(QMainWindow):
     languageChangeRequested = Signal(str)
     reportOpened = Signal(int)
     storeReplaced = Signal(object)  # the Store reopened after a restore
+    # Emitted on the store's sync thread; Qt delivers it to the window's thread (queued).
+    syncFailed = Signal(str)
 
     def __init__(
         self,
@@ -271,6 +273,9 @@ class MainWindow(QMainWindow):
         # Other windows and the command line may save to the same file: show what they did.
         self.poller = ChangePoller(store, self)
         self.poller.changed.connect(self.check_for_changes)
+        # Each Enter commits at once; the disk confirms it on the store's thread, not here.
+        self.syncFailed.connect(self.show_sync_error)
+        store.sync_in_background(self.syncFailed.emit)
 
     # -- construction ------------------------------------------------------------------------
 
@@ -872,6 +877,17 @@ class MainWindow(QMainWindow):
             )
             return None
 
+    def show_sync_error(self, message: str) -> None:
+        """The disk failed to confirm edits already committed (see Store.sync_in_background)."""
+        self.error(
+            self.tr("Lỗi ghi xuống đĩa"),
+            message,
+            self.tr(
+                "Đừng tắt máy. Hãy xuất báo cáo đang làm ra một ổ đĩa khác (Tệp → Xuất Excel…), "
+                "rồi kiểm tra ổ đĩa hoặc nhờ người hỗ trợ kỹ thuật."
+            ),
+        )
+
     def show_store_error(self, message: str) -> None:
         self.error(
             self.tr("Lỗi tệp dữ liệu"),
@@ -1343,6 +1359,7 @@ class MainWindow(QMainWindow):
     def _use_store(self, store: Store) -> None:
         """Work on a reopened Store (after a restore)."""
         self.store = store
+        store.sync_in_background(self.syncFailed.emit)
         if self._model is not None:
             self._model.set_store(store)
         self.poller.watch(store)

@@ -615,6 +615,14 @@ Click “New report” (Ctrl+N) to start, or “Import Excel” to load an Excel
         <translation>Install the full CCHC Desktop or contact technical support.</translation>
     </message>
     <message>
+        <source>Lỗi ghi xuống đĩa</source>
+        <translation>Disk write error</translation>
+    </message>
+    <message>
+        <source>Đừng tắt máy. Hãy xuất báo cáo đang làm ra một ổ đĩa khác (Tệp → Xuất Excel…), rồi kiểm tra ổ đĩa hoặc nhờ người hỗ trợ kỹ thuật.</source>
+        <translation>Do not turn the computer off. Export the report you are working on to another drive (File → Export Excel…), then have the drive checked or ask technical support.</translation>
+    </message>
+    <message>
         <source>Lỗi tệp dữ liệu</source>
         <translation>Data file error</translation>
     </message>
