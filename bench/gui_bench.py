@@ -267,10 +267,13 @@ def run_edits(n: int) -> tuple[list[Figure], dict[str, Any]]:
 # -- typing: the longest stall of the event loop ------------------------------------------------
 
 
-def run_typing(edits: int, key_interval_ms: int = 20) -> tuple[list[Figure], dict[str, Any]]:
+def run_typing(
+    edits: int, key_interval_ms: int = 20, *, background_sync: bool = True
+) -> tuple[list[Figure], dict[str, Any]]:
     """Type ``edits`` four-digit values, Enter after each, as key events into the cell editor,
     while a 1 ms timer records the gaps between its ticks: the longest gap is the longest time
-    the window could not paint or take a key."""
+    the window could not paint or take a key. The store syncs its commits on a thread as the
+    window's does; ``background_sync=False`` makes each commit wait for the disk instead."""
     app = gui_probe.ensure_app()
     if gui_probe.report_editor_class() is None:
         return [Figure("typing", "typing: longest event-loop stall", None, "ms", note=NOT_YET)], {}
@@ -280,6 +283,8 @@ def run_typing(edits: int, key_interval_ms: int = 20) -> tuple[list[Figure], dic
 
     with tempfile.TemporaryDirectory(prefix="cchc-bench-typing-") as tmp:
         store = Store.open(Path(tmp) / "cchc.sqlite3")
+        if background_sync:
+            store.sync_in_background()  # as MainWindow does with its store
         try:
             editor, report_id, view, cells = _editor_on_largest(store)
             editor.activateWindow()
@@ -366,6 +371,8 @@ def run_typing(edits: int, key_interval_ms: int = 20) -> tuple[list[Figure], dic
                 " AND new LIKE '1%' AND length(new) = 4",
                 (report_id,),
             ).fetchone()[0]
+            # Every commit on the disk by the end (the syncer's, when it has one).
+            all_synced = store.syncer.flush(10) if store.syncer is not None else True
             gui_probe.dispose(editor)
         finally:
             store.close()
@@ -376,6 +383,8 @@ def run_typing(edits: int, key_interval_ms: int = 20) -> tuple[list[Figure], dic
     extra = {
         "edits": edits,
         "committed": committed,
+        "background_sync": background_sync,
+        "all_synced": all_synced,
         "missing_editor": step["missing_editor"],
         "ticks": len(ticks),
         "p99_gap_ms": round(percentile(gap_ms, 99), 2),

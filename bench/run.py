@@ -112,9 +112,11 @@ def run_suite(name: str, sizes: Sizes, quick: bool) -> tuple[list[Figure], dict[
 
         return gui_bench.run_sections(sizes.sections_repeats, sizes.sections_catalogues)
     if name == "typing":
-        from bench import gui_bench
+        from bench import gui_bench, slow_disk
 
-        return gui_bench.run_typing(sizes.typing_edits)
+        figures, info = gui_bench.run_typing(sizes.typing_edits)
+        slow, slow_info = slow_disk.run(sizes.typing_edits)
+        return figures + slow, {**info, "slow_disk": slow_info}
     if name == "stability":
         from bench import gui_bench
 
