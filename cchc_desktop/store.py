@@ -486,12 +486,16 @@ class Store:
         """Commit without waiting for the disk, and sync each commit on a thread right after
         (see wal_sync): the window takes the next key while the disk confirms the last one.
         ``on_error`` gets a Vietnamese message, on that thread, when a sync fails; calling
-        this again only replaces it. False (nothing changes) for a memory or read-only store.
+        this again only replaces it. False (nothing changes) for a memory or read-only store,
+        or one SQLite could not put in WAL mode (a network share): with a rollback journal,
+        NORMAL would skip syncs that keep the file whole, and there is no log to sync.
         """
         if self.readonly or self.path is None:
             return False
         if self._syncer is None:
             with _translate_errors():
+                if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    return False
                 # Checkpoints move to the syncer too: inside a commit they would sync twice.
                 self.conn.execute("PRAGMA wal_autocheckpoint = 0")
                 self.conn.execute("PRAGMA synchronous = NORMAL")

@@ -74,6 +74,10 @@ def test_only_the_window_store_hands_its_syncs_to_a_thread(db_path: Path) -> Non
     with Store.open(None) as memory:
         assert not memory.sync_in_background()
         assert memory.syncer is None
+    with Store.open(db_path) as journal:  # WAL refused (a network share): FULL stays
+        journal.conn.execute("PRAGMA journal_mode = DELETE")
+        assert not journal.sync_in_background()
+        assert journal.syncer is None and _pragma(journal, "synchronous") == 2
 
 
 def test_each_commit_is_followed_by_an_fsync_of_the_wal(
