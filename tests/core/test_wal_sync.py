@@ -11,6 +11,7 @@ import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -39,9 +40,18 @@ class Recorder:
         os.fsync(fd)
 
 
+class Setup(NamedTuple):
+    store: Store
+    syncer: WalSyncer
+    recorder: Recorder
+    errors: list[str]
+    report_id: int
+
+
 @pytest.fixture
-def window_store(db_path: Path) -> Iterator[tuple[Store, Recorder, list[str]]]:
-    """A store syncing as the window's does, with its fsync recorded and its errors kept."""
+def window_store(db_path: Path) -> Iterator[Setup]:
+    """A store syncing as the window's does, with its fsync recorded, its errors kept, and a
+    filled report whose commits are already synced."""
     errors: list[str] = []
     store = Store.open(db_path)
     assert store.sync_in_background(errors.append)
@@ -49,7 +59,9 @@ def window_store(db_path: Path) -> Iterator[tuple[Store, Recorder, list[str]]]:
     recorder = Recorder()
     store.syncer.fsync = recorder
     try:
-        yield store, recorder, errors
+        report_id = make_seed_report(store, SEED)
+        assert store.syncer.flush(10)
+        yield Setup(store, store.syncer, recorder, errors, report_id)
     finally:
         recorder.hold.set()
         store.close()
@@ -80,49 +92,35 @@ def test_only_the_window_store_hands_its_syncs_to_a_thread(db_path: Path) -> Non
         assert journal.syncer is None and _pragma(journal, "synchronous") == 2
 
 
-def test_each_commit_is_followed_by_an_fsync_of_the_wal(
-    window_store: tuple[Store, Recorder, list[str]], db_path: Path
-) -> None:
-    store, recorder, errors = window_store
-    assert store.syncer is not None
-    report_id = make_seed_report(store, SEED)
-    assert store.syncer.flush(10)
+def test_each_commit_is_followed_by_an_fsync_of_the_wal(window_store: Setup, db_path: Path) -> None:
+    store, syncer, recorder, errors, report_id = window_store
     before = len(recorder.inodes)
     assert before >= 1  # creating the report and filling it were synced too
     store.set_value(report_id, CODE, "17")
-    assert store.syncer.flush(10)
-    assert store.syncer.pending == 0
+    assert syncer.flush(10)
+    assert syncer.pending == 0
     wal = Path(f"{db_path}-wal")
     assert recorder.inodes[before:] and set(recorder.inodes[before:]) == {wal.stat().st_ino}
     assert errors == []
 
 
-def test_the_window_is_not_held_while_the_disk_is_slow(
-    window_store: tuple[Store, Recorder, list[str]],
-) -> None:
-    store, recorder, _ = window_store
-    assert store.syncer is not None
-    report_id = make_seed_report(store, SEED)
-    assert store.syncer.flush(10)
+def test_the_window_is_not_held_while_the_disk_is_slow(window_store: Setup) -> None:
+    store, syncer, recorder, _, report_id = window_store
     recorder.hold.clear()  # the disk does not answer
     for n in range(5):
         store.set_value(report_id, CODE, str(100 + n))  # each returns: nothing waits on it
     assert store.report(report_id).entries[CODE].value == "104"
-    assert store.syncer.pending >= 1
-    assert not store.syncer.flush(0.05)
+    assert syncer.pending >= 1
+    assert not syncer.flush(0.05)
     recorder.hold.set()
-    assert store.syncer.flush(10)
-    assert store.syncer.pending == 0
+    assert syncer.flush(10)
+    assert syncer.pending == 0
 
 
 def test_a_failing_disk_is_told_once_and_tried_again_with_the_next_commit(
-    window_store: tuple[Store, Recorder, list[str]], db_path: Path
+    window_store: Setup, db_path: Path
 ) -> None:
-    store, recorder, errors = window_store
-    syncer = store.syncer
-    assert syncer is not None
-    report_id = make_seed_report(store, SEED)
-    assert syncer.flush(10)
+    store, syncer, recorder, errors, report_id = window_store
     recorder.fail = OSError(5, "Input/output error")
     store.set_value(report_id, CODE, "1")
     assert not syncer.flush(10)
@@ -144,14 +142,8 @@ def test_a_failing_disk_is_told_once_and_tried_again_with_the_next_commit(
     assert len(errors) == 2 and "No space left on device" in errors[1]  # a new failure
 
 
-def test_closing_syncs_what_the_thread_had_not_reached(
-    window_store: tuple[Store, Recorder, list[str]],
-) -> None:
-    store, recorder, _ = window_store
-    syncer = store.syncer
-    assert syncer is not None
-    report_id = make_seed_report(store, SEED)
-    assert syncer.flush(10)
+def test_closing_syncs_what_the_thread_had_not_reached(window_store: Setup) -> None:
+    store, syncer, recorder, _, report_id = window_store
     recorder.hold.clear()
     store.set_value(report_id, CODE, "5")
     store.set_value(report_id, CODE, "6")
