@@ -62,3 +62,27 @@ def test_a_disk_that_fails_to_confirm_an_edit_is_told_with_what_to_do(
     assert window.editor.document.write_value(CODE, "13")
     assert syncer.flush(10)
     assert len(shown) == 1  # told once, not at every Enter
+
+
+def test_the_windows_own_checkpoint_is_not_taken_for_a_change_made_elsewhere(
+    qtbot: QtBot, store: Store, settings: QSettings
+) -> None:
+    """The syncer's checkpoint runs on a connection of its own, so SQLite's data_version moves
+    as if another program had saved; the next poll rereads and finds nothing to announce."""
+    report_id = make_seed_report(store, SEED)
+    window = MainWindow(store, settings)
+    qtbot.addWidget(window)
+    window.poller.timer.stop()
+    assert window.open_report(report_id)
+    syncer = store.syncer
+    assert syncer is not None
+    syncer.checkpoint_bytes = 1  # after every sync
+    window.poller.poll()  # whatever the seeding left behind
+    for value in ("21", "22"):
+        assert window.editor.document.write_value(CODE, value)
+        assert syncer.flush(10)
+    announced: list[str] = []
+    window.statusBar().messageChanged.connect(announced.append)
+    assert window.poller.poll()  # data_version moved: the window looks again
+    assert announced == []
+    assert window.editor.document.entry(CODE).value == "22"
