@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -530,6 +531,37 @@ class DateEdit(QDateEdit):
         super().mousePressEvent(event)
 
 
+class PeriodLabel(QLabel):
+    """The period in bold and its cut-off dates, or, compact, the period alone: the header
+    makes it compact when it is too narrow for both (a window 760–800 px wide), rather than
+    have the row cut off mid-date. The dates stay in the tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._name = self._dates = ""
+        self.compact = False
+
+    def set_period(self, name: str, dates: str) -> None:
+        self._name, self._dates = name, dates
+        self.setToolTip(f"{name} {dates}")
+        self._show()
+
+    def dates_width(self) -> int:
+        """About how much wider the label is with its dates."""
+        return self.fontMetrics().horizontalAdvance(f" {self._dates}")
+
+    def set_compact(self, compact: bool) -> None:
+        if compact != self.compact:
+            self.compact = compact
+            self._show()
+
+    def _show(self) -> None:
+        text = f"<b>{self._name}</b>" if self.compact else f"<b>{self._name}</b> {self._dates}"
+        if text != self.text():
+            self.setText(text)
+
+
 class Strip(QFrame):
     """A full-width band with its own background and a rule along its bottom edge, painted
     from palette colours (no style sheet: see gui/look.py)."""
@@ -581,8 +613,7 @@ class HeaderPanel(Strip):
         self.clear_date_button.setToolTip(self.tr("Xóa ngày báo cáo (để trống)"))
         self.clear_date_button.setAccessibleName(self.tr("Xóa ngày báo cáo"))
         self.clear_date_button.clicked.connect(self.clear_date)
-        self.period_label = QLabel()
-        self.period_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.period_label = PeriodLabel()
         self.status_label = QLabel()
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status_label.setMinimumWidth(72)
@@ -635,6 +666,21 @@ class HeaderPanel(Strip):
         self.date_edit.dayPicked.connect(self._commit_date)
         self.refresh()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_period()
+
+    def _fit_period(self) -> None:
+        """The period's dates only when the whole row still fits beside them."""
+        layout = self.layout()
+        if layout is None:
+            return
+        label = self.period_label
+        if label.compact:  # back to the dates with a little room to spare, so it never flickers
+            label.set_compact(self.width() < layout.minimumSize().width() + label.dates_width() + 8)
+        else:
+            label.set_compact(self.width() < layout.minimumSize().width())
+
     def refresh(self) -> None:
         report = self._document.report
         locked = not self._document.editable
@@ -654,12 +700,13 @@ class HeaderPanel(Strip):
         self._show_locked(self.date_edit, locked)
         self.clear_date_button.setVisible(not locked and when is not None)
         period = report.period
-        self.period_label.setText(
-            f"<b>{period_label(period)}</b> "
-            + self.tr("(số liệu từ %1 đến %2)")
+        self.period_label.set_period(
+            period_label(period),
+            self.tr("(số liệu từ %1 đến %2)")
             .replace("%1", f"{period.start:%d/%m/%Y}")
-            .replace("%2", f"{period.end:%d/%m/%Y}")
+            .replace("%2", f"{period.end:%d/%m/%Y}"),
         )
+        self._fit_period()
         signed = report.status == SIGNED
         self.status_label.setText(self.tr("Đã ký") if signed else self.tr("Nháp"))
         color, background = ("#067647", "#dcfae6") if signed else ("#344054", "#e4e7ec")

@@ -145,6 +145,28 @@ def test_header_shows_the_period_and_edits_details(qtbot: QtBot, store: Store) -
     assert store.report(report_id).agency == "Sở Thông tin và Truyền thông"
 
 
+def test_a_narrow_window_shows_the_period_without_its_dates_rather_than_cut_off(
+    qtbot: QtBot, store: Store
+) -> None:
+    report_id = make_seed_report(store, CLEAN)
+    editor = show_editor(qtbot, store, report_id)
+    header = editor.header
+    label = header.period_label
+    layout = header.layout()
+    assert layout is not None
+    # As in the main window: its own smallest size, set outright, overrides the layouts' and
+    # lets the header be narrower than its row needs with the dates.
+    editor.setMinimumSize(760, 480)
+    editor.resize(760, 600)
+    qtbot.waitUntil(lambda: label.compact)
+    assert label.text() == "<b>Quý III năm 2022</b>"
+    assert "15/06/2022" in label.toolTip() and "14/09/2022" in label.toolTip()
+    qtbot.waitUntil(lambda: layout.minimumSize().width() <= header.width())  # nothing cut off
+    editor.resize(1280, 600)
+    qtbot.waitUntil(lambda: not label.compact)
+    assert "(số liệu từ 15/06/2022 đến 14/09/2022)" in label.text()
+
+
 def test_enter_and_tab_move_between_value_cells(qtbot: QtBot, store: Store) -> None:
     editor = show_editor(qtbot, store, blank_report(store, SBN22))
     keys = Keyboard(qtbot, editor)
