@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyle
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QToolButton
 from pytestqt.qtbot import QtBot
 
 from cchc_desktop.gui import app as app_module
@@ -58,6 +58,31 @@ def test_the_window_styles_its_parts_not_the_application(
     assert table.horizontalHeader().styleSheet() == look.style_sheet("QHeaderView")
     # A one-line row is as tall as the padded (hidden) row header, as it was with the sheet.
     assert table.lowest_row() >= table.horizontalHeader().height() - 1
+
+
+def test_a_narrow_window_shows_the_toolbar_button_for_the_actions_that_do_not_fit(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report_id = make_seed_report(store, LARGEST_SEED)
+    window = MainWindow(store, temp_settings(tmp_path, monkeypatch), persist=False)
+    qtbot.addWidget(window)
+    assert window.open_report(report_id)
+    window.resize(760, 560)
+    window.show()
+    qtbot.waitExposed(window)
+    more = window.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert more is not None
+    qtbot.waitUntil(more.isVisible)
+    assert not window.toolbar.widgetForAction(window.print_action).isVisible()
+    # The arrow is drawn: the tool buttons' padding once left its 12 px blank.
+    image = more.grab().toImage()
+    background = image.pixelColor(0, 0)
+    drawn = sum(
+        image.pixelColor(x, y) != background
+        for x in range(image.width())
+        for y in range(image.height())
+    )
+    assert drawn >= 10
 
 
 def test_dialogs_carry_the_style_sheet(
