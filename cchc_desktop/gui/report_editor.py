@@ -706,7 +706,8 @@ class HeaderPanel(Strip):
             .replace("%1", f"{period.start:%d/%m/%Y}")
             .replace("%2", f"{period.end:%d/%m/%Y}"),
         )
-        self._fit_period()
+        if self.isVisible():  # otherwise the first resize, at show, fits it to its real width
+            self._fit_period()
         signed = report.status == SIGNED
         self.status_label.setText(self.tr("Đã ký") if signed else self.tr("Nháp"))
         color, background = ("#067647", "#dcfae6") if signed else ("#344054", "#e4e7ec")
