@@ -39,13 +39,19 @@ def test_a_selector_picks_just_its_rules() -> None:
     assert look.style_sheet() == (Path(ROOT) / "ui" / "style.qss").read_text(encoding="utf-8")
 
 
-def test_the_window_styles_its_parts_not_the_application(
+@pytest.fixture
+def window(
     qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> MainWindow:
+    """The window with the largest report open, not shown yet."""
     report_id = make_seed_report(store, LARGEST_SEED)
     window = MainWindow(store, temp_settings(tmp_path, monkeypatch), persist=False)
     qtbot.addWidget(window)
     assert window.open_report(report_id)
+    return window
+
+
+def test_the_window_styles_its_parts_not_the_application(qtbot: QtBot, window: MainWindow) -> None:
     window.show()
     qtbot.waitExposed(window)
     assert QApplication.instance().styleSheet() == ""  # type: ignore[union-attr]
@@ -61,12 +67,8 @@ def test_the_window_styles_its_parts_not_the_application(
 
 
 def test_a_narrow_window_shows_the_toolbar_button_for_the_actions_that_do_not_fit(
-    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow
 ) -> None:
-    report_id = make_seed_report(store, LARGEST_SEED)
-    window = MainWindow(store, temp_settings(tmp_path, monkeypatch), persist=False)
-    qtbot.addWidget(window)
-    assert window.open_report(report_id)
     window.resize(760, 560)
     window.show()
     qtbot.waitExposed(window)
