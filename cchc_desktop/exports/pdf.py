@@ -78,7 +78,9 @@ LANDSCAPE_COLUMNS = (13, 98, 36, 22, 88)
 HEAD_SIZE = 12.0
 TITLE_SIZE = 13.0
 FOOTER_SIZE = 9.0
+PAGE_NUMBER_SIZE = 13.0  # Nghị định 30/2020: 13-14 pt
 WATERMARK = "BẢN NHÁP"
+HEADING_GUTTER = 10 * mm  # kept clear between the agency's name and the national title
 HEADING_SPACE = 9 * mm  # between the heading and "PHỤ LỤC"
 TABLE_SPACE = 6 * mm  # between the attachment line and the table
 SIGNATURE_SPACE = 7 * mm  # between the table and the date line of the signature
@@ -150,14 +152,17 @@ class Heading:
         nation_w = pdfmetrics.stringWidth(nation, f.bold, HEAD_SIZE) + 1 * mm
         right_w = min(max(nation_w, width * 0.5), width * 0.6)
         self.left_w = left_w = width - right_w
+        # Wrapped narrower than its column, so a long name ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG")
+        # breaks in two as on a typed document instead of running into the national title.
+        text_w = left_w - HEADING_GUTTER
         lead = HEAD_SIZE * 1.2
         superior = upper(clean_text(report.superior).strip())
         agency = upper(clean_text(report.agency).strip())
         self.left: list[_Lines] = []
         if superior:
-            lines = balanced_wrap(superior, f.regular, HEAD_SIZE, left_w)
+            lines = balanced_wrap(superior, f.regular, HEAD_SIZE, text_w)
             self.left.append(_Lines(lines, f.regular, HEAD_SIZE, lead))
-        agency_lines = balanced_wrap(agency, f.bold, HEAD_SIZE, left_w)
+        agency_lines = balanced_wrap(agency, f.bold, HEAD_SIZE, text_w)
         self.left.append(_Lines(agency_lines, f.bold, HEAD_SIZE, lead))
         widest = max(pdfmetrics.stringWidth(s, f.bold, HEAD_SIZE) for s in agency_lines)
         self.left_rule = max(min(widest * 0.45, left_w * 0.6), 20 * mm)
@@ -246,28 +251,27 @@ def _watermark(c: Any, f: Fonts, width: float, height: float) -> None:
     c.restoreState()
 
 
-def _footer(
-    c: Any,
-    f: Fonts,
-    text: str,
-    number: int,
-    total: int,
-    width: float,
-    margins: tuple[float, float, float, float],
-) -> None:
-    """ "Trang 2/5" at right; at left the signer and fingerprint, or that it is a draft."""
-    _top, bottom, left, right = margins
-    y = bottom / 2
-    label = f"Trang {number}/{total}"
+def _page_number(c: Any, f: Fonts, number: int, centre: float, height: float, top: float) -> None:
+    """The page number alone, upright, centred in the top margin, from page two on: Nghị định
+    30/2020 (Phụ lục I, II.1.c) numbers a document so and shows no number on its first page."""
+    if number == 1:
+        return
     c.setFillColorRGB(0, 0, 0)
-    c.setFont(f.regular, FOOTER_SIZE)
-    c.drawRightString(width - right, y, label)
-    room = width - left - right - pdfmetrics.stringWidth(label, f.regular, FOOTER_SIZE)
+    c.setFont(f.regular, PAGE_NUMBER_SIZE)
+    c.drawCentredString(centre, height - top / 2 - PAGE_NUMBER_SIZE / 3, str(number))
+
+
+def _footer(
+    c: Any, f: Fonts, text: str, width: float, margins: tuple[float, float, float, float]
+) -> None:
+    """The signer and fingerprint, or that the report is a draft, small at the bottom left."""
+    _top, bottom, left, right = margins
     size = FOOTER_SIZE
-    while size > 6 and pdfmetrics.stringWidth(text, f.italic, size) > room - 12:
+    while size > 6 and pdfmetrics.stringWidth(text, f.italic, size) > width - left - right:
         size -= 0.5
+    c.setFillColorRGB(0, 0, 0)
     c.setFont(f.italic, size)
-    c.drawString(left, y, text)
+    c.drawString(left, bottom / 2, text)
 
 
 def _page_one(
@@ -354,7 +358,8 @@ def render_pdf(report: Report, *, landscape: bool = False) -> bytes:
                 c.restoreState()
         if part:
             draw_part(c, table, part, table_x, table_top if number == 1 else frame_top)
-        _footer(c, f, footer, number, len(pages), page_w, margins)
+        _page_number(c, f, number, left + frame_w / 2, page_h, top)
+        _footer(c, f, footer, page_w, margins)
         c.showPage()
     c.save()
     return buffer.getvalue()

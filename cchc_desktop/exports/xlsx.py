@@ -290,18 +290,24 @@ def _write_appendix(ws: Worksheet, report: Report, rows: list[AppendixRow]) -> N
     ws.page_margins.bottom = 20 / 25.4
     ws.page_margins.header = 8 / 25.4
     ws.page_margins.footer = 8 / 25.4
-    ws.oddFooter.right.text = "Trang &P/&N"
-    ws.oddFooter.right.size = 9
-    if report.signed:
-        ws.oddFooter.left.text = _header_footer_text(
-            f"Đã ký duyệt: {clean_text(report.signer)} · "
-            f"Dấu kiểm tra: {short_fingerprint(report.fingerprint or '')}"
-        )
-        ws.oddFooter.left.size = 9
-    else:
-        ws.oddHeader.center.text = "BẢN NHÁP - chưa ký duyệt"
-        ws.oddHeader.center.size = 12
-        ws.oddHeader.center.color = "808080"
+    # Nghị định 30/2020: the page number alone, centred at the top, none on the first page.
+    ws.HeaderFooter.differentFirst = True
+    ws.oddHeader.center.text = "&P"
+    ws.oddHeader.center.size = 13
+    ws.oddHeader.center.font = "Times New Roman,Regular"
+    signed = _header_footer_text(
+        f"Đã ký duyệt: {clean_text(report.signer)} · "
+        f"Dấu kiểm tra: {short_fingerprint(report.fingerprint or '')}"
+    )
+    # The first page has a header and footer of its own; both kinds carry the status.
+    for header, footer in ((ws.firstHeader, ws.firstFooter), (ws.oddHeader, ws.oddFooter)):
+        if report.signed:
+            footer.left.text = signed
+            footer.left.size = 9
+        else:
+            header.right.text = "BẢN NHÁP - chưa ký duyệt"
+            header.right.size = 12
+            header.right.color = "808080"
 
 
 def _header_footer_text(text: str) -> str:

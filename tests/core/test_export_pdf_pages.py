@@ -14,9 +14,19 @@ from typing import Any
 
 import pypdf
 import pytest
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 
 from cchc_desktop.exports import DOTS, AppendixRow, place_date_line
-from cchc_desktop.exports.pdf import WATERMARK, build_pdf, fonts
+from cchc_desktop.exports.pdf import (
+    HEAD_SIZE,
+    LANDSCAPE_MARGINS,
+    PAGE_NUMBER_SIZE,
+    PORTRAIT_MARGINS,
+    WATERMARK,
+    build_pdf,
+    fonts,
+)
 from cchc_desktop.exports.pdf_table import (
     CHUNK_LINES,
     PAD_BOTTOM,
@@ -96,9 +106,7 @@ def test_long_note_prints_every_line_once_in_order(store: Store, landscape: bool
 
 
 @pytest.mark.parametrize("landscape", [False, True], ids=["portrait", "landscape"])
-def test_every_page_has_the_header_once_on_top_and_its_number(
-    store: Store, landscape: bool
-) -> None:
+def test_every_page_has_the_header_once_on_top(store: Store, landscape: bool) -> None:
     report_id = make_seed_report(store, LARGEST)
     store.set_note(report_id, value_codes(store, report_id)[2], "ghi chú " * 900)
     pages = pages_text(build_pdf(store, report_id, landscape=landscape))
@@ -109,7 +117,50 @@ def test_every_page_has_the_header_once_on_top_and_its_number(
         assert text.count(HEADER_END) == 1, number
         if number > 1:  # the table's header comes first on every following page
             assert text.startswith(HEADER + HEADER_END), number
-        assert re.findall(r"Trang(\d+)/(\d+)", text) == [(str(number), str(len(pages)))]
+        assert not re.search(r"Trang\d+/\d+", text)  # the number stands alone, on top
+
+
+def placed_texts(page: Any) -> list[tuple[str, float, float]]:
+    """Each piece of text on a PDF page with the x and y where it starts."""
+    pieces: list[tuple[str, float, float]] = []
+
+    def visit(text: str, cm: Any, tm: Any, _font: Any, _size: Any) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            pieces.append((text.strip(), x, tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+    page.extract_text(visitor_text=visit)
+    return pieces
+
+
+def texts_above(data: bytes, margin: float) -> list[list[tuple[str, float]]]:
+    """For each page, the text drawn higher than ``margin`` below its top edge, with the x
+    where each piece starts."""
+    found = []
+    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+        top = float(page.mediabox.height) - margin
+        found.append([(text, x) for text, x, y in placed_texts(page) if y > top])
+    return found
+
+
+@pytest.mark.parametrize("landscape", [False, True], ids=["portrait", "landscape"])
+def test_page_number_alone_centred_in_the_top_margin_from_page_two(
+    store: Store, landscape: bool
+) -> None:
+    """Nghị định 30/2020: the number alone, centred in the top margin; none on page one."""
+    report_id = make_seed_report(store, LARGEST)
+    data = build_pdf(store, report_id, landscape=landscape)
+    top, _bottom, left, right = LANDSCAPE_MARGINS if landscape else PORTRAIT_MARGINS
+    width = float(pypdf.PdfReader(io.BytesIO(data)).pages[0].mediabox.width)
+    pages = texts_above(data, top)
+    assert len(pages) >= 2
+    assert pages[0] == []
+    for number, pieces in enumerate(pages[1:], start=2):
+        assert [text for text, _x in pieces] == [str(number)], number
+        font_size = PAGE_NUMBER_SIZE
+        text_width = pdfmetrics.stringWidth(str(number), fonts().regular, font_size)
+        centre = pieces[0][1] + text_width / 2
+        assert centre == pytest.approx(left + (width - left - right) / 2, abs=0.5), number
 
 
 def test_signature_stays_whole_with_the_last_row(store: Store) -> None:
@@ -247,3 +298,19 @@ def test_long_cell_runs_on_without_a_rule_between_its_rows() -> None:
     rules = sorted({ln[1] for ln in canvas.lines if ln[1] == ln[3] and ln[2] - ln[0] > 400})
     # the header's top, its bottom (the section's rule), the two items' and the table's end
     assert len(rules) == 5
+
+
+def test_agency_name_keeps_clear_of_the_national_title(store: Store) -> None:
+    """A name that would just fit its column ("SỞ THÔNG TIN VÀ TRUYỀN THÔNG") breaks in two
+    rather than running into "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" one space away."""
+    report_id = make_seed_report(store, LARGEST)
+    page = pypdf.PdfReader(io.BytesIO(build_pdf(store, report_id))).pages[0]
+    pieces = placed_texts(page)
+    nation_x = next(x for text, x, _y in pieces if text.startswith("CỘNG HÒA"))
+    name = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+    lines = [(text, x) for text, x, _y in pieces if text in name and len(text) > 3]
+    assert " ".join(text for text, _x in lines) == name
+    assert len(lines) == 2
+    bold = fonts().bold
+    for text, x in lines:
+        assert x + pdfmetrics.stringWidth(text, bold, HEAD_SIZE) < nation_x - 8 * mm, text

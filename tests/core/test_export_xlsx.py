@@ -20,7 +20,7 @@ from cchc_desktop.exports.xlsx import (
     build_xlsx,
     export_xlsx,
 )
-from cchc_desktop.store import Store
+from cchc_desktop.store import Store, short_fingerprint
 from cchc_desktop.values import display_value
 from tests.conftest import make_seed_report
 
@@ -102,7 +102,28 @@ def test_print_setup_and_fonts(store: Store) -> None:
     assert ws["B12"].alignment.wrap_text
     assert ws["B12"].border.left.style == "thin"
     assert ws.column_dimensions["B"].width > ws.column_dimensions["D"].width
-    assert "BẢN NHÁP" in ws.oddHeader.center.text
+
+
+def test_print_header_and_footer(store: Store) -> None:
+    """The page number alone at top centre from page two (Nghị định 30/2020); the status on
+    every page, the first included: a draft's mark at top right, a signed report's signer and
+    fingerprint at bottom left."""
+    report_id = make_seed_report(store, "003_d8652e5c4f02bc4c")
+    ws = workbook(build_xlsx(store, report_id))[SHEET_APPENDIX]
+    assert ws.HeaderFooter.differentFirst
+    assert ws.oddHeader.center.text == "&P"
+    assert ws.firstHeader.center.text is None
+    for header in (ws.firstHeader, ws.oddHeader):
+        assert header.right.text == "BẢN NHÁP - chưa ký duyệt"
+    assert "Trang" not in str(ws.oddFooter.right.text)
+
+    fingerprint = store.sign_off(report_id, "Nguyễn Hữu Hạnh", "GIÁM ĐỐC", date(2022, 9, 15))
+    ws = workbook(build_xlsx(store, report_id))[SHEET_APPENDIX]
+    assert ws.oddHeader.center.text == "&P"
+    for header, footer in ((ws.firstHeader, ws.firstFooter), (ws.oddHeader, ws.oddFooter)):
+        assert header.right.text is None
+        assert "Nguyễn Hữu Hạnh" in footer.left.text
+        assert short_fingerprint(fingerprint) in footer.left.text
 
 
 def test_metadata_properties(store: Store) -> None:
