@@ -44,6 +44,7 @@ from cchc_desktop.exports import (
     upper,
 )
 from cchc_desktop.exports.files import atomic_write, resolve_target
+from cchc_desktop.exports.pdf_text import fonts, wrap_text
 from cchc_desktop.store import Report, Store, canonical_content, short_fingerprint
 
 FORMAT_MARKER = "cchc-desktop/phu-luc-cchc"
@@ -72,6 +73,12 @@ HEAD_ROWS = (9, 10)
 FIRST_DATA_ROW = 11
 # STT | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú, in Excel's character units
 COLUMN_WIDTHS = (6, 42, 12, 10, 36)
+# Excel's character unit is the width of "0" in the workbook's default font (Calibri 11 pt:
+# 7 px at 96 dpi, 5.25 pt); a cell keeps about 3 px clear on each side of its text.
+POINTS_PER_WIDTH_UNIT = 5.25
+CELL_PADDING_PT = 4.5
+LINE_HEIGHT_PT = 15.75  # one line of Times New Roman 12 pt, as Excel sizes it
+MEASURE_SLACK = 0.95  # measure a little narrower than Excel, so it never needs one more line
 
 _THIN = Side(style="thin", color="000000")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -261,6 +268,9 @@ def _write_appendix(ws: Worksheet, report: Report, rows: list[AppendixRow]) -> N
             if c == 3 and row.is_text_value:
                 horizontal = "left"
             cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+        lines = _wrapped_lines(cells)
+        if lines > 1:
+            ws.row_dimensions[r].height = lines * LINE_HEIGHT_PT
         r += 1
 
     r += 1
@@ -313,6 +323,25 @@ def _write_appendix(ws: Worksheet, report: Report, rows: list[AppendixRow]) -> N
 def _header_footer_text(text: str) -> str:
     # "&" starts a code in Excel headers and footers; "&&" prints one.
     return text.replace("&", "&&")[:200]
+
+
+def _wrapped_lines(cells: list[Cell]) -> int:
+    """How many lines the tallest cell of a table row wraps to. Excel sizes such a row itself
+    when it opens the file; LibreOffice, WPS and Google Sheets do not, and would print every
+    long note on one line under the next row. Measured with the print fonts (Tinos has Times
+    New Roman's widths) a little narrower than the column, so Excel needs no more lines."""
+    f = fonts()
+    most = 1
+    for index, cell in enumerate(cells):
+        if not isinstance(cell.value, str) or not cell.value:
+            continue
+        font = cell.font
+        name = {(False, False): f.regular, (True, False): f.bold, (False, True): f.italic}.get(
+            (bool(font.b), bool(font.i)), f.bold_italic
+        )
+        width = COLUMN_WIDTHS[index] * POINTS_PER_WIDTH_UNIT - 2 * CELL_PADDING_PT
+        most = max(most, len(wrap_text(cell.value, name, TABLE_SIZE, width * MEASURE_SLACK)))
+    return most
 
 
 def _row_font(row: AppendixRow, section_numbered: bool) -> Font:

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import io
+import math
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from cchc_desktop.exports import ExportRefusedError
+from cchc_desktop.exports import ExportRefusedError, appendix_rows
+from cchc_desktop.exports.pdf_text import fonts
 from cchc_desktop.exports.xlsx import (
+    CELL_PADDING_PT,
+    COLUMN_WIDTHS,
     DATA_HEADERS,
     FIRST_DATA_ROW,
     FORMAT_MARKER,
+    LINE_HEIGHT_PT,
+    POINTS_PER_WIDTH_UNIT,
     SHEET_APPENDIX,
     SHEET_DATA,
     build_xlsx,
@@ -124,6 +131,36 @@ def test_print_header_and_footer(store: Store) -> None:
         assert header.right.text is None
         assert "Nguyễn Hữu Hạnh" in footer.left.text
         assert short_fingerprint(fingerprint) in footer.left.text
+
+
+def test_wrapped_rows_are_tall_enough_for_every_line(store: Store) -> None:
+    """LibreOffice does not size a wrapped row itself, so each table row that wraps gets a
+    height: never fewer lines than its longest text's width over its column's, and not many
+    more. A row whose texts fit on one line keeps the height the program gives it."""
+    report_id = make_seed_report(store, "003_d8652e5c4f02bc4c")
+    ws = workbook(build_xlsx(store, report_id))[SHEET_APPENDIX]
+    f = fonts()
+    table_rows = len(appendix_rows(store.report(report_id)))
+    tall = 0
+    for r in range(FIRST_DATA_ROW, FIRST_DATA_ROW + table_rows):
+        least = 1.0  # lines, had the text no spaces to break at
+        for c, units in enumerate(COLUMN_WIDTHS, start=1):
+            cell = ws.cell(r, c)
+            if isinstance(cell.value, str) and cell.value:
+                face = f.bold if cell.font.b else f.regular
+                width = units * POINTS_PER_WIDTH_UNIT - 2 * CELL_PADDING_PT
+                lines = sum(
+                    math.ceil(stringWidth(part, face, 12) / width) or 1
+                    for part in cell.value.split("\n")
+                )
+                least = max(least, lines)
+        height = ws.row_dimensions[r].height
+        if least == 1 and height is None:
+            continue
+        assert height is not None, (r, ws.cell(r, 2).value)
+        tall += 1
+        assert least * LINE_HEIGHT_PT <= height <= (least * 1.3 + 1) * LINE_HEIGHT_PT, r
+    assert tall > 40
 
 
 def test_metadata_properties(store: Store) -> None:
