@@ -305,13 +305,17 @@ def _write_appendix(ws: Worksheet, report: Report, rows: list[AppendixRow]) -> N
     ws.oddHeader.center.text = "&P"
     ws.oddHeader.center.size = 13
     ws.oddHeader.center.font = "Times New Roman,Regular"
-    signed = _header_footer_text(
-        f"Đã ký duyệt: {clean_text(report.signer)} · "
-        f"Dấu kiểm tra: {short_fingerprint(report.fingerprint or '')}"
+    signed = (
+        _header_footer_text(
+            f"Đã ký duyệt: {clean_text(report.signer)} · "
+            f"Dấu kiểm tra: {short_fingerprint(report.fingerprint or '')}"
+        )
+        if report.signed
+        else ""
     )
     # The first page has a header and footer of its own; both kinds carry the status.
     for header, footer in ((ws.firstHeader, ws.firstFooter), (ws.oddHeader, ws.oddFooter)):
-        if report.signed:
+        if signed:
             footer.left.text = signed
             footer.left.size = 9
         else:
@@ -327,8 +331,8 @@ def _header_footer_text(text: str) -> str:
 
 def _wrapped_lines(cells: list[Cell]) -> int:
     """How many lines the tallest cell of a table row wraps to. Excel sizes such a row itself
-    when it opens the file; LibreOffice, WPS and Google Sheets do not, and would print every
-    long note on one line under the next row. Measured with the print fonts (Tinos has Times
+    when it opens the file; LibreOffice does not (7.4 printed each long note's lines over the
+    next rows). Measured with the print fonts (Tinos has Times
     New Roman's widths) a little narrower than the column, so Excel needs no more lines."""
     f = fonts()
     most = 1
