@@ -38,32 +38,8 @@ from cchc_desktop.exports import (
 )
 from cchc_desktop.exports.files import atomic_write, resolve_target
 from cchc_desktop.exports.pdf_table import LINE_WIDTH, build_table, draw_part, paginate
-from cchc_desktop.exports.pdf_text import (
-    FAMILY,
-    Fonts,
-    _find_times,
-    balanced_wrap,
-    font_dirs,
-    fonts,
-    wrap_text,
-)
+from cchc_desktop.exports.pdf_text import Fonts, balanced_wrap, fonts, wrap_text
 from cchc_desktop.store import Report, Store
-
-# The print font and wrapping live in pdf_text; they stay importable from here, where the
-# window, the tests and other callers have always found them.
-__all__ = [
-    "FAMILY",
-    "WATERMARK",
-    "Fonts",
-    "_find_times",
-    "balanced_wrap",
-    "build_pdf",
-    "export_pdf",
-    "font_dirs",
-    "fonts",
-    "render_pdf",
-    "wrap_text",
-]
 
 # -- page geometry ----------------------------------------------------------------------------
 
@@ -173,7 +149,6 @@ class Heading:
         ]
         self.right_rule = pdfmetrics.stringWidth(motto, f.bold, motto_size)
         self.height = max(self._height(self.left), self._height(self.right)) + 4
-        self.space_after = 0.0
 
     @staticmethod
     def _height(blocks: list[_Lines]) -> float:

@@ -105,7 +105,7 @@ class Header:
         self.unit, self.value = unit, value
         # Each row measured by its own cells, then the cells spanning both rows share any
         # height they still need equally between the two, as reportlab measured them.
-        first = max(_cell_height(result), _cell_height(None))
+        first = _cell_height(result)
         second = max(_cell_height(unit), _cell_height(value))
         spanning = max(_cell_height(c) for c in (stt, name, last))
         have = first + second

@@ -44,7 +44,6 @@ from cchc_desktop.exports import (
     upper,
 )
 from cchc_desktop.exports.files import atomic_write, resolve_target
-from cchc_desktop.exports.pdf_text import fonts, wrap_text
 from cchc_desktop.store import Report, Store, canonical_content, short_fingerprint
 
 FORMAT_MARKER = "cchc-desktop/phu-luc-cchc"
@@ -249,12 +248,18 @@ def _write_appendix(ws: Worksheet, report: Report, rows: list[AppendixRow]) -> N
     ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=4)
     ws.merge_cells(start_row=top, start_column=5, end_row=bottom, end_column=5)
 
+    # reportlab measures the rows: imported here, so reading a file back (importers.xlsx
+    # uses this module's constants) never loads it.
+    from cchc_desktop.exports.pdf_text import fonts
+
+    f = fonts()
     r = FIRST_DATA_ROW
     section_numbered = False
     for row in rows:
         if row.kind == "section":
             section_numbered = bool(re.search(r"\d", row.stt))
         heading_font = _row_font(row, section_numbered)
+        heading = f.bold_italic if heading_font.i else f.bold if heading_font.b else f.regular
         cells = [ws.cell(r, c) for c in range(1, 6)]
         put_text(cells[0], for_display(row.stt))
         put_text(cells[1], for_display(row.name))
@@ -268,7 +273,7 @@ def _write_appendix(ws: Worksheet, report: Report, rows: list[AppendixRow]) -> N
             if c == 3 and row.is_text_value:
                 horizontal = "left"
             cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
-        lines = _wrapped_lines(cells)
+        lines = _wrapped_lines(cells, (heading, heading, f.regular, f.regular, f.regular))
         if lines > 1:
             ws.row_dimensions[r].height = lines * LINE_HEIGHT_PT
         r += 1
@@ -329,22 +334,19 @@ def _header_footer_text(text: str) -> str:
     return text.replace("&", "&&")[:200]
 
 
-def _wrapped_lines(cells: list[Cell]) -> int:
-    """How many lines the tallest cell of a table row wraps to. Excel sizes such a row itself
-    when it opens the file; LibreOffice does not (7.4 printed each long note's lines over the
-    next rows). Measured with the print fonts (Tinos has Times
-    New Roman's widths) a little narrower than the column, so Excel needs no more lines."""
-    f = fonts()
+def _wrapped_lines(cells: list[Cell], faces: tuple[str, ...]) -> int:
+    """How many lines the tallest cell of a table row wraps to, each cell measured in its
+    print face. Excel sizes such a row itself when it opens the file; LibreOffice does not (7.4
+    printed each long note's lines over the next rows). Measured with the print fonts (Tinos
+    has Times New Roman's widths) a little narrower than the column, so Excel needs no more
+    lines."""
+    from cchc_desktop.exports.pdf_text import wrap_text
+
     most = 1
-    for index, cell in enumerate(cells):
-        if not isinstance(cell.value, str) or not cell.value:
-            continue
-        font = cell.font
-        name = {(False, False): f.regular, (True, False): f.bold, (False, True): f.italic}.get(
-            (bool(font.b), bool(font.i)), f.bold_italic
-        )
-        width = COLUMN_WIDTHS[index] * POINTS_PER_WIDTH_UNIT - 2 * CELL_PADDING_PT
-        most = max(most, len(wrap_text(cell.value, name, TABLE_SIZE, width * MEASURE_SLACK)))
+    for cell, face, units in zip(cells, faces, COLUMN_WIDTHS, strict=True):
+        if isinstance(cell.value, str) and cell.value:
+            width = (units * POINTS_PER_WIDTH_UNIT - 2 * CELL_PADDING_PT) * MEASURE_SLACK
+            most = max(most, len(wrap_text(cell.value, face, TABLE_SIZE, width)))
     return most
 
 

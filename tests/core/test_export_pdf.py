@@ -16,14 +16,8 @@ import pytest
 from cchc_desktop.cli import main
 from cchc_desktop.exports import ExportError, ExportRefusedError, vn_date
 from cchc_desktop.exports.files import atomic_write, safe_name_part, suggested_filename
-from cchc_desktop.exports.pdf import (
-    WATERMARK,
-    _find_times,
-    build_pdf,
-    export_pdf,
-    fonts,
-    render_pdf,
-)
+from cchc_desktop.exports.pdf import WATERMARK, build_pdf, export_pdf, render_pdf
+from cchc_desktop.exports.pdf_text import _find_times, fonts
 from cchc_desktop.records import replace
 from cchc_desktop.store import Entry, Store, short_fingerprint
 from cchc_desktop.values import display_value
