@@ -798,7 +798,7 @@ class MainWindow(QMainWindow):
         summary = self.selected_summary()
         if summary is None:
             return
-        name = self.model.describe(summary)
+        name = report_name(summary)
         if summary.status == SIGNED:
             self.info(
                 self.tr("Không xóa được báo cáo đã ký"),
@@ -965,8 +965,7 @@ class MainWindow(QMainWindow):
                 self.tr("Không tìm thấy báo cáo"),
                 self.tr("Báo cáo này không còn trong tệp dữ liệu (có thể đã bị xóa)."),
             )
-            self._show_list_chrome()
-            self.reload_reports()
+            self._show_fresh_list(None)
             return False
         except StoreError as exc:
             self._release(claim)
@@ -1007,9 +1006,18 @@ class MainWindow(QMainWindow):
         """Close the open report and return to the list, with that report selected."""
         report_id = self._editor_report_id
         self._close_editor()
-        self._show_list_chrome()
-        self.reload_reports(report_id)
+        self._show_fresh_list(report_id)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_fresh_list(self, select_id: int | None) -> None:
+        """The list page, read from the store, with ``select_id`` (or else the first row)
+        selected. A list not read yet is read once, by the page built for it."""
+        if self._model is None:
+            self._list_selection = select_id
+            self._show_list_chrome()
+        else:
+            self._show_list_chrome()
+            self.reload_reports(select_id)
 
     def _apply_editor_state(self) -> None:
         editor = self.editor
@@ -1073,19 +1081,23 @@ class MainWindow(QMainWindow):
             focus.clearFocus()
 
     def _editor_summary_changed(self) -> None:
+        summary = None
         if self._editor_report_id is not None and self._model is not None:
             try:
-                self._model.refresh_report(self._editor_report_id)
+                summary = self._model.refresh_report(self._editor_report_id)
             except StoreError as exc:
                 self.show_store_error(str(exc))
-        self._update_title()
+        self._update_title(summary)
 
-    def _update_title(self) -> None:
+    def _update_title(self, summary: ReportSummary | None = None) -> None:
+        """The open report's name and state in the title bar; ``summary``: the open report
+        just read (by the list's model), so it is not read twice."""
         report_id = self._editor_report_id
-        try:
-            summary = None if report_id is None else self.store.summary(report_id)
-        except (NotFoundError, StoreError):  # gone, or the file is locked for a moment
-            summary = None
+        if summary is None or summary.id != report_id:
+            try:
+                summary = None if report_id is None else self.store.summary(report_id)
+            except (NotFoundError, StoreError):  # gone, or the file is locked for a moment
+                summary = None
         if summary is None:
             self.setWindowTitle(APP_TITLE)
             return

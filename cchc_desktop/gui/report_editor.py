@@ -8,7 +8,6 @@ filters rows by words or code, F8 goes to the next problem, Ctrl+Z / Ctrl+Y undo
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -100,7 +99,6 @@ _SHORTER = (
     ("Chính phủ điện tử, Chính phủ số", "Chính phủ số"),
 )
 MAX_TAB_TITLE = 24
-CELL_EDITORS = "cchc_desktop.gui.cell_editors"  # imported after the first paint (prepare_editing)
 WARM_UP_DELAY_MS = 300  # after the report is shown, before the other sections are prepared
 SCROLL_FALLBACK_MS = 50  # a table that does not paint after a save scrolls anyway by then
 NO_DATE = QDate(2000, 1, 1)  # QDateEdit's minimum stands for "no date yet"
@@ -1243,7 +1241,7 @@ class ReportEditor(QWidget):
         """Import the cell editors (gui/cell_editors.py) if the first edit has not: the window
         calls this once its first paint is done, the warm-up otherwise, so that the clerk's
         first key opens an editor at once."""
-        importlib.import_module(CELL_EDITORS)
+        from cchc_desktop.gui import cell_editors  # noqa: F401
 
     def _warm_up(self) -> None:
         """One small step a turn, once the report is on screen and the clerk reads it: the

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from cchc_desktop.gui.labels import period_label, report_name
+from cchc_desktop.gui.labels import period_label
 from cchc_desktop.gui.role_span import fill_role_span
 from cchc_desktop.periods import Period
 from cchc_desktop.store import SIGNED, ReportSummary, Store, StoreError
@@ -457,17 +457,18 @@ class ReportListModel(QAbstractTableModel):
             return position
         return self._rows_by_position().get(position)
 
-    def refresh_report(self, report_id: int) -> None:
-        """Re-read one report after an edit; a report that is gone is dropped."""
+    def refresh_report(self, report_id: int) -> ReportSummary | None:
+        """Re-read one report after an edit and return it; a report that is gone or not shown
+        makes the whole list re-read (and None returned)."""
         row = self.row_of(report_id)
         if row is None:
             self.refresh()
-            return
+            return None
         try:
             summary = self._store.summary(report_id)
         except LookupError:
             self.refresh()
-            return
+            return None
         position = self._position(row)
         self._rows[position] = summary
         self._forget_cells(position)
@@ -485,6 +486,7 @@ class ReportListModel(QAbstractTableModel):
             if position < len(self._index_texts):
                 self._index_texts[position] = self._search_text(summary)
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+        return summary
 
     def known_titles(self) -> list[str]:
         """Titles of the catalogues the listed reports were made on."""
@@ -492,10 +494,6 @@ class ReportListModel(QAbstractTableModel):
 
     def catalogue_title(self, catalogue_id: str) -> str:
         return self._titles.get(catalogue_id, catalogue_id)
-
-    def describe(self, summary: ReportSummary) -> str:
-        """How dialogs name a report: “Sở … — Quý III năm 2022”."""
-        return report_name(summary)
 
     def period_label(self, summary: ReportSummary) -> str:
         label = self._period_labels.get(summary.period)

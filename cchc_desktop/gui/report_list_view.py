@@ -11,9 +11,6 @@ as Qt's item view style would have drawn them, and the completion bars beside th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6 import QtWidgets
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
@@ -36,16 +33,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
-
-# QStyle and QStyleOptionViewItem are named as QtWidgets.… where the list paints, not imported:
-# PySide6 builds a class's enums the first time Python names it (≈ 50 M instructions for
-# these two), and a window that opens on a report should not pay for the list's.
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStyleOptionViewItem
 
 from cchc_desktop.gui.report_list_model import (
     COLUMN_COUNT,
@@ -88,13 +81,13 @@ class CompletionDelegate(ListDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        opt = QtWidgets.QStyleOptionViewItem(option)
+        opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text = opt.text
         opt.text = ""
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         ratio = float(index.data(PROGRESS_ROLE) or 0.0)
         bar, text_rect = _bar_geometry(opt.rect)
         painter.save()
@@ -326,22 +319,22 @@ class ReportTable(QTableView):
     ) -> None:
         """One cell painted whole, as QTableView paints a cell (its row's panel, then the
         delegate), over the viewport's background."""
-        option = QtWidgets.QStyleOptionViewItem()
+        option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         option.rect = rect
-        option.state |= QtWidgets.QStyle.StateFlag.State_HasFocus
+        option.state |= QStyle.StateFlag.State_HasFocus
         if selected:
-            option.state |= QtWidgets.QStyle.StateFlag.State_Selected
+            option.state |= QStyle.StateFlag.State_Selected
         if self.alternatingRowColors() and self.verticalHeader().visualIndex(index.row()) & 1:
-            option.features |= QtWidgets.QStyleOptionViewItem.ViewItemFeature.Alternate
-        if option.state & QtWidgets.QStyle.StateFlag.State_Enabled:
+            option.features |= QStyleOptionViewItem.ViewItemFeature.Alternate
+        if option.state & QStyle.StateFlag.State_Enabled:
             option.palette.setCurrentColorGroup(QPalette.ColorGroup.Normal)
         viewport = self.viewport()
         painter.save()
         painter.setClipRect(rect)
         painter.fillRect(rect, viewport.palette().brush(viewport.backgroundRole()))
         self.style().drawPrimitive(
-            QtWidgets.QStyle.PrimitiveElement.PE_PanelItemViewRow, option, painter, self
+            QStyle.PrimitiveElement.PE_PanelItemViewRow, option, painter, self
         )
         delegate = self._completion if index.column() == COMPLETION else self._keep_colour
         delegate.paint(painter, option, index)
@@ -353,18 +346,14 @@ class ReportTable(QTableView):
         key = (width, height)
         rect = self._text_rects.get(key)
         if rect is None:
-            option = QtWidgets.QStyleOptionViewItem()
+            option = QStyleOptionViewItem()
             self.initViewItemOption(option)
             option.rect = QRect(0, 0, width, height)
             option.text = "M"
-            option.features |= QtWidgets.QStyleOptionViewItem.ViewItemFeature.HasDisplay
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
             style = self.style()
-            rect = style.subElementRect(
-                QtWidgets.QStyle.SubElement.SE_ItemViewItemText, option, self
-            )
-            margin = (
-                style.pixelMetric(QtWidgets.QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
-            )
+            rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self)
+            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
             rect = self._text_rects[key] = rect.adjusted(margin, 0, -margin, 0)
         return rect
 
