@@ -23,13 +23,13 @@ import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from cchc_desktop import cli, migrations, paths, sessions
 from cchc_desktop.durable import fsync_folder
+from cchc_desktop.records import FrozenRecord, set_field
 from cchc_desktop.store import BUSY_TIMEOUT_MS, Store, StoreError, environment_message
 
 DEFAULT_KEEP = 10
@@ -50,14 +50,20 @@ class _DamagedError(BackupError):
     """The database being copied fails its integrity check."""
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(FrozenRecord):
     """One backup file."""
 
+    __slots__ = ("kind", "made_at", "path", "size")
     path: Path
     made_at: datetime
     kind: str
     size: int
+
+    def __init__(self, path: Path, made_at: datetime, kind: str, size: int) -> None:
+        set_field(self, "path", path)
+        set_field(self, "made_at", made_at)
+        set_field(self, "kind", kind)
+        set_field(self, "size", size)
 
     @property
     def label(self) -> str:

@@ -349,6 +349,21 @@ def _normalised(data: Any) -> tuple[Any, str]:
     return data, hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+def _digest_or_none(data: Any) -> tuple[Any, str | None]:
+    """:func:`_normalised`, or ``data`` as it is and None for data JSON cannot hold (the
+    schema pass says what is wrong with it)."""
+    try:
+        return _normalised(data)
+    except (TypeError, ValueError, RecursionError):
+        return data, None
+
+
+def _utf8_text(raw: bytes) -> str:
+    """What decoding as "utf-8-sig" does, without importing its codec module at start-up.
+    Raises UnicodeDecodeError."""
+    return raw.decode("utf-8").removeprefix("\ufeff")
+
+
 def load_catalogue_file(path: str | Path) -> Catalogue:
     """Read, validate and build a catalogue from a JSON file."""
     path = Path(path)
@@ -367,8 +382,7 @@ def load_catalogue_file(path: str | Path) -> Catalogue:
 def load_catalogue_bytes(raw: bytes, source: str = "(không tên)") -> Catalogue:
     """Parse JSON bytes (UTF-8) and build the catalogue."""
     try:
-        # What "utf-8-sig" does, without importing its codec module at start-up.
-        text = raw.decode("utf-8").removeprefix("\ufeff")
+        text = _utf8_text(raw)
     except UnicodeDecodeError as exc:
         raise CatalogueError(
             f"Tệp danh mục {source}: không phải văn bản UTF-8 (byte thứ {exc.start})."
@@ -387,10 +401,7 @@ def load_catalogue_bytes(raw: bytes, source: str = "(không tên)") -> Catalogue
 
 def load_catalogue(data: Any, source: str = "(không tên)") -> Catalogue:
     """Validate a parsed catalogue (dict) against the schema and its meaning, and build it."""
-    try:
-        data, digest = _normalised(data)
-    except (TypeError, ValueError, RecursionError):
-        digest = None  # not JSON data: the schema pass below says what is wrong with it
+    data, digest = _digest_or_none(data)
     key = None if digest is None else _key_for(digest)
     if key is None or key not in _validated_keys():
         try:
@@ -686,7 +697,7 @@ def _builtin_index(trust_list: bool = True) -> list[tuple[str, Path]]:
     for path in sorted((resources_dir() / "catalogues").glob("*.json")):
         digest = listed.get(path.name)
         if digest is None:
-            data = json.loads(path.read_bytes().decode("utf-8").removeprefix("\ufeff"))
+            data = json.loads(_utf8_text(path.read_bytes()))
             digest = _normalised(data)[1]
         out.append((digest, path))
     return out
@@ -733,7 +744,5 @@ def _shipped_lines() -> list[tuple[str, str]]:
 
 def validation_key(data: Any) -> str | None:
     """The key under which a catalogue's content counts as validated against this schema."""
-    try:
-        return _key_for(_normalised(data)[1])
-    except (TypeError, ValueError, RecursionError):
-        return None
+    digest = _digest_or_none(data)[1]
+    return None if digest is None else _key_for(digest)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, total_ordering
 
 from cchc_desktop.records import FrozenRecord, set_field
 
@@ -28,6 +28,7 @@ class PeriodError(ValueError):
     """A period that cannot be read; the message is Vietnamese."""
 
 
+@total_ordering  # ==, <= and the rest from __lt__ and the record's __eq__
 class Period(FrozenRecord):
     """A reporting period of a year; periods order by year, then kind (as their codes do)."""
 
@@ -42,21 +43,6 @@ class Period(FrozenRecord):
     def __lt__(self, other: object) -> bool:
         if type(other) is Period:
             return (self.year, self.kind) < (other.year, other.kind)
-        return NotImplemented
-
-    def __le__(self, other: object) -> bool:
-        if type(other) is Period:
-            return (self.year, self.kind) <= (other.year, other.kind)
-        return NotImplemented
-
-    def __gt__(self, other: object) -> bool:
-        if type(other) is Period:
-            return (self.year, self.kind) > (other.year, other.kind)
-        return NotImplemented
-
-    def __ge__(self, other: object) -> bool:
-        if type(other) is Period:
-            return (self.year, self.kind) >= (other.year, other.kind)
         return NotImplemented
 
     @classmethod

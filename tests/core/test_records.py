@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from cchc_desktop import (
+    backup,
     catalogue,
     exports,
     expressions,
@@ -30,7 +31,7 @@ from cchc_desktop.records import FrozenError, FrozenRecord, Record, replace
 from cchc_desktop.rules import Evaluation, Problem
 from cchc_desktop.store import Change, Entry, Report, ReportSummary
 
-MODULES = (catalogue, exports, expressions, migrations, periods, rules, sessions, store)
+MODULES = (backup, catalogue, exports, expressions, migrations, periods, rules, sessions, store)
 
 # What each was as a dataclass: frozen or not (Period was also order=True).
 FROZEN = {
@@ -50,6 +51,7 @@ FROZEN = {
     "Change",
     "_Head",
     "AppendixRow",
+    "Backup",
 }
 MUTABLE = {"Evaluation", "Entry", "Report", "_Written"}
 NOT_COMPARED = {"Catalogue": {"source", "by_code", "computed_order"}, "Change": {"evaluation"}}
@@ -69,6 +71,7 @@ def test_the_start_up_core_and_the_pdf_export_never_import_dataclasses() -> None
     code = (
         "import sys\n"
         "import cchc_desktop.store, cchc_desktop.sessions, cchc_desktop.exports.pdf\n"
+        "import cchc_desktop.backup\n"
         "assert 'dataclasses' not in sys.modules, 'dataclasses is imported again'\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
